@@ -1,0 +1,433 @@
+"""The methodology engine: plain data in, assessments out. No queries, no ORM.
+
+For every actor and provision, at a date, it gives a level on the methodology's scale, the
+rule that gave it, a confidence grade, and every contribution behind it with its sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from mercwatch.core.partial_dates import PartialDate
+from mercwatch.tracker.methodology import MethodologyFile
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    url: str
+    kind: str  # primary | reprint | secondary
+    published: PartialDate | None = None
+    stance: str = "supports"
+
+    @property
+    def host(self) -> str:
+        host = urlsplit(self.url).hostname or self.url
+        return host.removeprefix("www.")
+
+
+@dataclass(frozen=True)
+class EventIn:
+    kind: str
+    date: PartialDate
+
+
+@dataclass(frozen=True)
+class LinkIn:
+    provision: str
+    level: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class MeasureIn:
+    id: str
+    actor: str
+    title: str
+    date: PartialDate
+    sources: tuple[SourceRef, ...]
+    links: tuple[LinkIn, ...]
+    events: tuple[EventIn, ...] = ()
+
+
+@dataclass(frozen=True)
+class MembershipIn:
+    actor: str
+    framework: str
+    role: str
+    since: PartialDate | None
+    until: PartialDate | None
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class OverrideIn:
+    actor: str
+    provision: str
+    level: str
+    rationale: str
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorIn:
+    id: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProvisionIn:
+    code: str
+    framework: str
+    addressees: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    actors: tuple[ActorIn, ...]
+    provisions: tuple[ProvisionIn, ...]
+    measures: tuple[MeasureIn, ...] = ()
+    memberships: tuple[MembershipIn, ...] = ()
+    overrides: tuple[OverrideIn, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One measure or membership behind an assessment."""
+
+    kind: str  # measure | membership
+    id: str
+    title: str
+    date: PartialDate | None
+    link_level: str
+    rationale: str
+    sources: tuple[SourceRef, ...]
+    confidence: str
+    disputed: bool
+    decisive: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "date": None if self.date is None else str(self.date),
+            "link_level": self.link_level,
+            "rationale": self.rationale,
+            "confidence": self.confidence,
+            "disputed": self.disputed,
+            "decisive": self.decisive,
+            "sources": [s.url for s in self.sources if s.stance == "supports"],
+            "disputed_by": [s.url for s in self.sources if s.stance == "disputes"],
+        }
+
+
+@dataclass(frozen=True)
+class Assessment:
+    actor: str
+    provision: str
+    as_of: dt.date
+    level: str
+    label: str
+    score: int | None
+    derived: bool
+    confidence: str | None
+    methodology: str
+    rule: str
+    text: str
+    contributions: tuple[Contribution, ...] = ()
+    override: dict[str, Any] | None = field(default=None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Give the assessment as published: JSON-ready, keys in a fixed order."""
+        return {
+            "actor": self.actor,
+            "provision": self.provision,
+            "as_of": self.as_of.isoformat(),
+            "level": self.level,
+            "label": self.label,
+            "score": self.score,
+            "derived": self.derived,
+            "confidence": self.confidence,
+            "methodology": self.methodology,
+            "explanation": {
+                "rule": self.rule,
+                "text": self.text,
+                "measures": [c.as_dict() for c in self.contributions if c.kind == "measure"],
+                "memberships": [
+                    c.as_dict() for c in self.contributions if c.kind == "membership"
+                ],
+                "override": self.override,
+            },
+        }
+
+
+def grade(method: MethodologyFile, sources: Sequence[SourceRef]) -> str:
+    """Give the confidence grade of a contribution from its supporting sources."""
+    supporting = [s for s in sources if s.stance == "supports"]
+    primary = sum(1 for s in supporting if s.kind in {"primary", "reprint"})
+    independent = len({s.host for s in supporting})
+    for candidate in method.confidence:
+        if primary >= candidate.min_primary and independent >= candidate.min_independent:
+            return candidate.code
+    return method.confidence[-1].code
+
+
+def _starts(date: PartialDate | None) -> dt.date | None:
+    # Conservative: a start known only to the month counts from the month's last day.
+    return None if date is None else date.last_day()
+
+
+def _ends(date: PartialDate | None) -> dt.date | None:
+    # Conservative: an end known only to the month counts from the month's first day.
+    return None if date is None else date.first_day()
+
+
+def in_force_window(
+    method: MethodologyFile, measure: MeasureIn
+) -> tuple[dt.date, dt.date | None]:
+    """Give the first day a measure counts and the first day it no longer does."""
+    start: PartialDate = measure.date
+    for kind in method.in_force.start_events:
+        dated = [e.date for e in measure.events if e.kind == kind]
+        if dated:
+            start = min(dated, key=PartialDate.sort_key)
+            break
+    ends = [e.date for e in measure.events if e.kind in method.in_force.end_events]
+    end = min(ends, key=PartialDate.sort_key) if ends else None
+    start_day = _starts(start)
+    assert start_day is not None
+    return start_day, _ends(end)
+
+
+def _active(since: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
+    return since is not None and since <= day and (until is None or day < until)
+
+
+def _membership_since(membership: MembershipIn) -> dt.date | None:
+    if membership.since is not None:
+        return _starts(membership.since)
+    # Unknown start: counted from the earliest dated source that reports the membership.
+    dated = [s.published for s in membership.sources if s.published is not None]
+    return _starts(min(dated, key=PartialDate.sort_key)) if dated else None
+
+
+class Engine:
+    """Derives assessments from one set of inputs under one methodology."""
+
+    def __init__(self, method: MethodologyFile, inputs: Inputs) -> None:
+        self.method = method
+        self.inputs = inputs
+        self.provisions = {p.code: p for p in inputs.provisions}
+        self.links: dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
+        self.windows = {m.id: in_force_window(method, m) for m in inputs.measures}
+        for measure in inputs.measures:
+            for link in measure.links:
+                self.links[(measure.actor, link.provision)].append((measure, link))
+        self.memberships: dict[str, list[MembershipIn]] = defaultdict(list)
+        for membership in inputs.memberships:
+            self.memberships[membership.actor].append(membership)
+        self.overrides = {(o.actor, o.provision): o for o in inputs.overrides}
+
+    def assess(self, actor: ActorIn, provision_code: str, day: dt.date) -> Assessment:
+        """Give the assessment of one actor on one provision at `day`."""
+        derived = self._derive(actor, self.provisions[provision_code], day)
+        override = self.overrides.get((actor.id, provision_code))
+        if override is None or not _active(
+            _starts(override.since) or dt.date.min, _ends(override.until), day
+        ):
+            return derived
+        level = self.method.level(override.level)
+        return Assessment(
+            actor=actor.id,
+            provision=provision_code,
+            as_of=day,
+            level=level.code,
+            label=level.label,
+            score=level.score,
+            derived=False,
+            confidence=None,
+            methodology=self.method.version,
+            rule="override",
+            text=f"Set by the editors: {override.rationale}",
+            contributions=derived.contributions,
+            override={
+                "level": override.level,
+                "rationale": override.rationale,
+                "sources": [s.url for s in override.sources],
+                "derived_level": derived.level,
+                "derived_rule": derived.rule,
+            },
+        )
+
+    def _result(
+        self,
+        actor: ActorIn,
+        provision: ProvisionIn,
+        day: dt.date,
+        code: str,
+        rule: str,
+        text: str,
+        contributions: tuple[Contribution, ...] = (),
+        confidence: str | None = None,
+    ) -> Assessment:
+        level = self.method.level(code)
+        return Assessment(
+            actor=actor.id,
+            provision=provision.code,
+            as_of=day,
+            level=code,
+            label=level.label,
+            score=level.score,
+            derived=True,
+            confidence=confidence,
+            methodology=self.method.version,
+            rule=rule,
+            text=text,
+            contributions=contributions,
+        )
+
+    def _derive(self, actor: ActorIn, provision: ProvisionIn, day: dt.date) -> Assessment:
+        special = self.method.special
+        addressed = {
+            kind
+            for addressee in provision.addressees
+            for kind in self.method.addressees.get(addressee, ())  # type: ignore[call-overload]
+        }
+        if actor.kind not in addressed:
+            return self._result(
+                actor, provision, day, special.not_applicable, "not-addressed",
+                f"{provision.code} is addressed to {', '.join(provision.addressees)}, "
+                f"not to a {actor.kind}.",
+            )
+        in_scope = any(
+            s.covers(provision=provision.code, framework=provision.framework, actor_kind=actor.kind)
+            for s in self.method.scope
+        )
+        if not in_scope:
+            return self._result(
+                actor, provision, day, special.not_assessed, "not-in-scope",
+                f"Methodology {self.method.version} does not assess a {actor.kind} "
+                f"on {provision.code} yet.",
+            )
+        contributions = self._contributions(actor, provision, day)
+        if not contributions:
+            return self._result(
+                actor, provision, day, special.no_evidence, "no-evidence",
+                f"No measure linked to {provision.code} was in force on {day.isoformat()}, "
+                "and no membership implies a commitment.",
+            )
+        return self._combine(actor, provision, day, contributions)
+
+    def _contributions(
+        self, actor: ActorIn, provision: ProvisionIn, day: dt.date
+    ) -> list[Contribution]:
+        found: list[Contribution] = []
+        for measure, link in self.links.get((actor.id, provision.code), ()):
+            start, end = self.windows[measure.id]
+            if not _active(start, end, day):
+                continue
+            found.append(
+                Contribution(
+                    kind="measure",
+                    id=measure.id,
+                    title=measure.title,
+                    date=measure.date,
+                    link_level=link.level,
+                    rationale=link.rationale,
+                    sources=measure.sources,
+                    confidence=grade(self.method, measure.sources),
+                    disputed=any(s.stance == "disputes" for s in measure.sources),
+                )
+            )
+        for membership in self.memberships.get(actor.id, ()):
+            if not _active(_membership_since(membership), _ends(membership.until), day):
+                continue
+            for implied in self.method.implied:
+                if implied.framework != membership.framework:
+                    continue
+                if implied.roles and membership.role not in implied.roles:
+                    continue
+                if provision.code not in implied.provisions:
+                    continue
+                found.append(
+                    Contribution(
+                        kind="membership",
+                        id=f"{membership.framework}:{membership.actor}",
+                        title=f"{membership.role} of {membership.framework}",
+                        date=membership.since,
+                        link_level=implied.level,
+                        rationale=implied.rationale,
+                        sources=membership.sources,
+                        confidence=grade(self.method, membership.sources),
+                        disputed=False,
+                    )
+                )
+        return found
+
+    def _combine(
+        self,
+        actor: ActorIn,
+        provision: ProvisionIn,
+        day: dt.date,
+        contributions: list[Contribution],
+    ) -> Assessment:
+        rank = self.method.rank
+        grades = [g.code for g in self.method.confidence]
+        undisputed = [c for c in contributions if not c.disputed]
+        best = max((rank(c.link_level) for c in undisputed), default=-1)
+        beyond = [c for c in contributions if c.disputed and rank(c.link_level) > best]
+        ordered = sorted(
+            contributions, key=lambda c: (-rank(c.link_level), c.date.sort_key() if c.date else (0,))
+        )
+        if beyond:
+            marked = tuple(replace(c, decisive=c in beyond) for c in ordered)
+            fallback = self.method.link_levels[best] if best >= 0 else self.method.special.no_evidence
+            return self._result(
+                actor, provision, day, self.method.special.contested, "contested",
+                f"Sources disagree on {len(beyond)} measure(s) that would raise the level above "
+                f"{fallback}; both sides are kept below.",
+                marked,
+                confidence=None,
+            )
+        top = self.method.link_levels[best]
+        marked = tuple(replace(c, decisive=c.link_level == top) for c in ordered)
+        decisive = [c for c in marked if c.decisive]
+        confidence = min((grades.index(c.confidence) for c in decisive), default=len(grades) - 1)
+        rule = "highest-link" if any(c.kind == "measure" for c in decisive) else (
+            "implied-by-membership"
+        )
+        text = (
+            f"The highest level among {len(marked)} contribution(s) in force on "
+            f"{day.isoformat()} is {self.method.level(top).label}."
+        )
+        return self._result(
+            actor, provision, day, top, rule, text, marked, confidence=grades[confidence]
+        )
+
+
+def derive(
+    method: MethodologyFile,
+    inputs: Inputs,
+    day: dt.date,
+    *,
+    actors: Iterable[str] | None = None,
+    provisions: Iterable[str] | None = None,
+) -> list[Assessment]:
+    """Give the assessment of every selected actor on every selected provision at `day`."""
+    engine = Engine(method, inputs)
+    wanted_actors = None if actors is None else set(actors)
+    wanted = list(provisions) if provisions is not None else [p.code for p in inputs.provisions]
+    return [
+        engine.assess(actor, code, day)
+        for actor in inputs.actors
+        if wanted_actors is None or actor.id in wanted_actors
+        for code in wanted
+    ]

@@ -1,0 +1,68 @@
+"""Loader errors: each names the file, the line, the field and the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from mercwatch.tracker.loader.yamlio import line_of
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field",
+    "missing": "required field is missing",
+    "too_short": "must not be empty",
+}
+
+
+@dataclass(frozen=True, order=True)
+class LoadError:
+    path: str
+    line: int
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a record was read: its file, the parsed document and its place in it."""
+
+    path: str
+    document: Any
+    loc: tuple[str | int, ...] = ()
+
+    def at(self, *loc: str | int) -> Where:
+        return Where(self.path, self.document, self.loc + loc)
+
+    def error(self, field_loc: tuple[str | int, ...] | str, reason: str) -> LoadError:
+        """Give the error for `field_loc` (relative to this record) with `reason`."""
+        parts = (field_loc,) if isinstance(field_loc, str) else field_loc
+        full = self.loc + tuple(parts)
+        return LoadError(self.path, line_of(self.document, full), dotted(full), reason)
+
+
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """Give `('measures', 2, 'links', 0)` as `measures[2].links[0]`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(file)"
+
+
+def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
+    """Give one LoadError per pydantic error, with the line of the field at fault."""
+    errors = []
+    for item in exc.errors():
+        loc = tuple(p for p in item["loc"] if isinstance(p, str | int))
+        # pydantic names the union member or validator in the path; drop what is not a field.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+        reason = _MESSAGES.get(item["type"], str(item["msg"]))
+        reason = reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if item["type"] == "literal_error" or item["type"] == "enum":
+            reason = f"{item['input']!r} is not allowed: {item['msg'].split('should be ')[-1]}"
+        errors.append(where.error(loc, reason))
+    return errors

@@ -1,0 +1,154 @@
+"""Reading the data directory: find each file by its place, parse it, check its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from mercwatch.tracker.loader.errors import LoadError, Where, from_validation
+from mercwatch.tracker.loader.schemas import (
+    ACTOR_DIRS,
+    ActorFile,
+    FrameworkFile,
+    MeasureFile,
+    MembershipFile,
+    OverrideFile,
+    SourceFile,
+)
+from mercwatch.tracker.loader.yamlio import YamlError, read_yaml
+from mercwatch.tracker.methodology import MethodologyFile
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Read(Generic[T]):
+    """A parsed file: its model, and where it was read."""
+
+    model: T
+    where: Where
+
+
+@dataclass
+class Files:
+    """Every file of a data directory, parsed and schema-checked, by kind."""
+
+    frameworks: list[Read[FrameworkFile]] = field(default_factory=list)
+    actors: list[Read[ActorFile]] = field(default_factory=list)
+    memberships: list[Read[MembershipFile]] = field(default_factory=list)
+    sources: list[tuple[str, Read[SourceFile]]] = field(default_factory=list)
+    measures: list[tuple[str, str, Read[MeasureFile]]] = field(default_factory=list)
+    overrides: list[Read[OverrideFile]] = field(default_factory=list)
+    methodologies: list[tuple[str, Read[MethodologyFile]]] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+
+def _parse(text: str, shown: str, model: type[M], errors: list[LoadError]) -> Read[M] | None:
+    try:
+        document = read_yaml(text)
+    except YamlError as exc:
+        errors.append(LoadError(shown, exc.line, "(file)", exc.message))
+        return None
+    where = Where(shown, document)
+    if not isinstance(document, dict):
+        errors.append(where.error((), "expected a mapping at the top of the file"))
+        return None
+    try:
+        return Read(model.model_validate(document), where)
+    except ValidationError as exc:
+        errors.extend(from_validation(where, exc))
+        return None
+
+
+def _expect_stem(read: Read[Any], stem: str, value: str, key: str, errors: list[LoadError]) -> None:
+    if stem != value:
+        errors.append(read.where.error(key, f"{value!r} must match the file name {stem!r}"))
+
+
+def read_files(root: Path) -> Files:
+    """Give every file under `root` parsed, with every error found on the way."""
+    if not root.is_dir():
+        files = Files()
+        files.errors.append(LoadError(str(root), 1, "(directory)", "no such data directory"))
+        return files
+    texts: dict[str, str] = {}
+    errors: list[LoadError] = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if path.name == "README.md" or path.name.startswith("."):
+            continue
+        relative = path.relative_to(root).as_posix()
+        try:
+            texts[relative] = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(LoadError(str(path), 1, "(file)", f"not UTF-8: {exc.reason}"))
+    files = read_texts(texts, prefix=str(root))
+    files.errors[:0] = errors
+    return files
+
+
+def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
+    """Give the files in `texts` (relative path to text) parsed, with every error found."""
+    files = Files()
+    errors = files.errors
+    dir_for_kind = set(ACTOR_DIRS.values())
+    for relative in sorted(texts):
+        text = texts[relative]
+        path = Path(relative)
+        shown = str(Path(prefix) / relative) if prefix else relative
+        parts = path.parts
+        stem = path.stem
+        if path.suffix != ".yaml":
+            errors.append(LoadError(shown, 1, "(file)", "unknown file: data files end in .yaml"))
+        elif parts[0] == "frameworks" and len(parts) == 2:
+            fw = _parse(text, shown, FrameworkFile, errors)
+            if fw:
+                _expect_stem(fw, stem, fw.model.id, "id", errors)
+                files.frameworks.append(fw)
+        elif parts[0] == "actors" and len(parts) == 3 and parts[1] in dir_for_kind:
+            actor = _parse(text, shown, ActorFile, errors)
+            if actor:
+                _expect_stem(actor, stem, actor.model.id, "id", errors)
+                if ACTOR_DIRS[actor.model.kind] != parts[1]:
+                    errors.append(
+                        actor.where.error(
+                            "kind",
+                            f"a {actor.model.kind} belongs in actors/{ACTOR_DIRS[actor.model.kind]}/",
+                        )
+                    )
+                files.actors.append(actor)
+        elif parts[0] == "memberships" and len(parts) == 2:
+            members = _parse(text, shown, MembershipFile, errors)
+            if members:
+                _expect_stem(members, stem, members.model.framework, "framework", errors)
+                files.memberships.append(members)
+        elif parts[0] == "sources" and len(parts) == 2:
+            sources = _parse(text, shown, SourceFile, errors)
+            if sources:
+                files.sources.append((stem, sources))
+        elif parts[0] == "measures" and len(parts) == 3:
+            measures = _parse(text, shown, MeasureFile, errors)
+            if measures:
+                files.measures.append((parts[1], stem, measures))
+        elif parts == ("overrides.yaml",):
+            overrides = _parse(text, shown, OverrideFile, errors)
+            if overrides:
+                files.overrides.append(overrides)
+        elif parts[0] == "methodology" and len(parts) == 2:
+            method = _parse(text, shown, MethodologyFile, errors)
+            if method:
+                _expect_stem(method, stem, method.model.version, "version", errors)
+                files.methodologies.append((text, method))
+        else:
+            errors.append(
+                LoadError(
+                    shown, 1, "(file)",
+                    "unknown file: expected frameworks/*.yaml, actors/<kind>/*.yaml, "
+                    "memberships/*.yaml, sources/*.yaml, measures/<actor>/*.yaml, "
+                    "methodology/*.yaml or overrides.yaml",
+                )
+            )
+    return files

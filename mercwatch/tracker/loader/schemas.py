@@ -1,0 +1,241 @@
+"""The schema of every file in the data directory; unknown fields are errors.
+
+The field order of each model is the key order `mercwatch dump` writes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+)
+
+from mercwatch.core.partial_dates import PartialDate
+from mercwatch.core.vocabulary import (
+    ActorKind,
+    Addressee,
+    AliasKind,
+    EventKind,
+    MeasureType,
+    RelationshipKind,
+    SourceKind,
+    Stance,
+    TargetRole,
+)
+
+SLUG = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
+COUNTRY_ID = r"^[A-Z]{2}$"
+ACTOR_ID = r"^([A-Z]{2}|[a-z0-9][a-z0-9-]{1,62}[a-z0-9])$"
+PROVISION_CODE = r"^[a-z0-9-]+/[0-9]+(\.[0-9]+)?$"
+
+
+def _date(value: Any) -> PartialDate:
+    return PartialDate.parse(value)
+
+
+DateValue = Annotated[
+    PartialDate,
+    BeforeValidator(_date),
+    PlainSerializer(str, return_type=str),
+]
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_not_blank)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=100)]
+ActorId = Annotated[str, Field(pattern=ACTOR_ID)]
+ProvisionCode = Annotated[str, Field(pattern=PROVISION_CODE)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=700)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class Cite(Strict):
+    """A citation: a source's ID, or the source with the quoted excerpt and its locator."""
+
+    source: Slug
+    excerpt: str = ""
+    locator: str = ""
+    stance: Stance = Stance.SUPPORTS
+
+
+def _cite_shorthand(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"source": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+Cites = Annotated[tuple[Cite, ...], BeforeValidator(_cite_shorthand)]
+RequiredCites = Annotated[tuple[Cite, ...], BeforeValidator(_cite_shorthand), Field(min_length=1)]
+
+
+class ProvisionEntry(Strict):
+    code: ProvisionCode
+    number: str
+    title: Text
+    addressees: tuple[Addressee, ...] = Field(min_length=1)
+    text: str = ""
+    guidance: str = ""
+    provisions: tuple[ProvisionEntry, ...] = ()
+
+
+class FrameworkFile(Strict):
+    id: Slug
+    title: Text
+    short_title: Text
+    position: int = Field(ge=0)
+    publisher: str = ""
+    date: DateValue | None = None
+    url: Url | None = None
+    description: str = ""
+    sources: Cites = ()
+    provisions: tuple[ProvisionEntry, ...] = ()
+
+
+class AliasEntry(Strict):
+    name: Text
+    kind: AliasKind = AliasKind.ALIAS
+
+
+class RelationshipEntry(Strict):
+    kind: RelationshipKind
+    object: ActorId
+    since: DateValue | None = None
+    until: DateValue | None = None
+    note: str = ""
+    sources: RequiredCites
+
+
+class ProductEntry(Strict):
+    id: Slug
+    name: Text
+    kind: Text
+    description: str = ""
+    sources: RequiredCites
+
+
+class ActorFile(Strict):
+    id: ActorId
+    kind: ActorKind
+    name: Text
+    official_name: str = ""
+    iso_alpha3: Annotated[str, Field(pattern=r"^([A-Z]{3})?$")] = ""
+    country: ActorId | None = None
+    founded: DateValue | None = None
+    description: str = ""
+    aliases: tuple[AliasEntry, ...] = ()
+    sources: Cites = ()
+    relationships: tuple[RelationshipEntry, ...] = ()
+    products: tuple[ProductEntry, ...] = ()
+
+
+class MemberEntry(Strict):
+    actor: ActorId
+    role: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]
+    since: DateValue | None = None
+    until: DateValue | None = None
+    note: str = ""
+    sources: RequiredCites
+
+
+class MembershipFile(Strict):
+    framework: Slug
+    members: tuple[MemberEntry, ...]
+
+
+class SourceEntry(Strict):
+    id: Slug
+    url: Url
+    kind: SourceKind
+    title: str = ""
+    publisher: str = ""
+    published: DateValue | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")] = "en"
+    retrieved: DateValue | None = None
+    archived_url: Url | None = None
+    content_hash: Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{64})?$")] = ""
+    note: str = ""
+
+
+class SourceFile(Strict):
+    sources: tuple[SourceEntry, ...]
+
+
+class EventEntry(Strict):
+    kind: EventKind
+    date: DateValue
+    note: str = ""
+    sources: Cites = ()
+
+
+class TargetEntry(Strict):
+    actor: ActorId
+    role: TargetRole
+    since: DateValue | None = None
+    until: DateValue | None = None
+    note: str = ""
+
+
+class LinkEntry(Strict):
+    provision: ProvisionCode
+    level: Slug
+    rationale: Text
+
+
+class MeasureEntry(Strict):
+    id: Slug
+    type: MeasureType
+    title: Text
+    summary: Text
+    date: DateValue
+    events: tuple[EventEntry, ...] = ()
+    sources: RequiredCites
+    targets: tuple[TargetEntry, ...] = ()
+    links: tuple[LinkEntry, ...] = ()
+    note: str = ""
+
+
+class MeasureFile(Strict):
+    measures: tuple[MeasureEntry, ...] = Field(min_length=1)
+
+
+class OverrideEntry(Strict):
+    actor: ActorId
+    provision: ProvisionCode
+    level: Slug
+    rationale: Text
+    since: DateValue | None = None
+    until: DateValue | None = None
+    sources: Cites = ()
+
+
+class OverrideFile(Strict):
+    overrides: tuple[OverrideEntry, ...]
+
+
+ACTOR_DIRS: dict[str, str] = {
+    ActorKind.COUNTRY.value: "countries",
+    ActorKind.SUPRANATIONAL.value: "bodies",
+    ActorKind.COMPANY.value: "companies",
+    ActorKind.CIVIL_SOCIETY.value: "organisations",
+    ActorKind.VENDOR.value: "vendors",
+    ActorKind.PERSON.value: "persons",
+}
+
+
+def is_country_id(value: str) -> bool:
+    return re.match(COUNTRY_ID, value) is not None

@@ -1,0 +1,80 @@
+"""Assessments of the data in the database or in a data directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from mercwatch.tracker.derive import Assessment, derive
+from mercwatch.tracker.loader.dump import render_files
+from mercwatch.tracker.loader.validate import Dataset, check_dir, check_texts
+from mercwatch.tracker.methodology import MethodologyFile
+from mercwatch.tracker.services.inputs import inputs_from
+
+
+class DataError(Exception):
+    """Data that cannot be scored; `errors` holds each problem as `path:line: field: reason`."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def dataset_from_db() -> Dataset:
+    """Give the database's data as a checked dataset, read the way the data files are."""
+    data = check_texts(render_files())
+    if data.errors:
+        raise DataError([str(e) for e in data.errors])
+    return data
+
+
+def dataset_from_dir(root: Path) -> Dataset:
+    data = check_dir(root)
+    if data.errors:
+        raise DataError([str(e) for e in data.errors])
+    return data
+
+
+def methodology_of(data: Dataset, version: str | None = None) -> MethodologyFile:
+    """Give the methodology `version`, or the latest one."""
+    if version:
+        if version not in data.methodologies:
+            known = ", ".join(sorted(data.methodologies)) or "none"
+            raise DataError([f"methodology: no version {version!r} (known: {known})"])
+        return data.methodologies[version][1]
+    latest = data.latest_methodology()
+    if latest is None:
+        raise DataError(["methodology: no methodology file"])
+    return latest
+
+
+def assess(
+    data: Dataset,
+    *,
+    as_of: dt.date,
+    framework: str | None = None,
+    actors: Iterable[str] | None = None,
+    provisions: Iterable[str] | None = None,
+    version: str | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[Assessment]:
+    """Give assessments at `as_of`, for the actors whose kind is assessed on `framework`."""
+    method = methodology_of(data, version)
+    codes = [
+        code
+        for code, (fw, _parent, _entry) in data.provisions.items()
+        if (framework is None or fw == framework) and (provisions is None or code in provisions)
+    ]
+    wanted_kinds = set(kinds) if kinds is not None else {
+        kind
+        for scope in method.scope
+        for kind in scope.actor_kinds
+        if any(scope.covers(provision=c, framework=data.provisions[c][0], actor_kind=kind)
+               for c in codes)
+    }
+    selected = [
+        a.id for a in data.actors.values()
+        if a.kind in wanted_kinds and (actors is None or a.id in set(actors))
+    ]
+    return derive(method, inputs_from(data), as_of, actors=selected, provisions=codes)

@@ -1,0 +1,72 @@
+"""Turning a checked dataset into the derivation engine's plain inputs."""
+
+from __future__ import annotations
+
+from mercwatch.tracker.derive import (
+    ActorIn,
+    EventIn,
+    Inputs,
+    LinkIn,
+    MeasureIn,
+    MembershipIn,
+    OverrideIn,
+    ProvisionIn,
+    SourceRef,
+)
+from mercwatch.tracker.loader.schemas import Cite
+from mercwatch.tracker.loader.validate import Dataset
+
+
+def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
+    refs = []
+    for cite in cites:
+        _group, _position, source = data.sources[cite.source]
+        refs.append(SourceRef(source.url, source.kind, source.published, cite.stance))
+    return tuple(refs)
+
+
+def inputs_from(data: Dataset) -> Inputs:
+    """Give the engine's inputs for every actor, provision, measure, membership, override."""
+    return Inputs(
+        actors=tuple(ActorIn(a.id, a.kind, a.name) for a in data.actors.values()),
+        provisions=tuple(
+            ProvisionIn(code, framework, tuple(entry.addressees))
+            for code, (framework, _parent, entry) in data.provisions.items()
+        ),
+        measures=tuple(
+            MeasureIn(
+                id=m.id,
+                actor=actor,
+                title=m.title,
+                date=m.date,
+                sources=_refs(data, m.sources),
+                links=tuple(LinkIn(k.provision, k.level, k.rationale) for k in m.links),
+                events=tuple(EventIn(e.kind, e.date) for e in m.events),
+            )
+            for actor, _family, _position, m in data.measures.values()
+        ),
+        memberships=tuple(
+            MembershipIn(
+                actor=member.actor,
+                framework=framework,
+                role=member.role,
+                since=member.since,
+                until=member.until,
+                sources=_refs(data, member.sources),
+            )
+            for framework, members in data.memberships.items()
+            for member in members
+        ),
+        overrides=tuple(
+            OverrideIn(
+                actor=o.actor,
+                provision=o.provision,
+                level=o.level,
+                rationale=o.rationale,
+                since=o.since,
+                until=o.until,
+                sources=_refs(data, o.sources),
+            )
+            for o in data.overrides
+        ),
+    )
