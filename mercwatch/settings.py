@@ -48,7 +48,8 @@ ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 DATA_DIR = Path(_env("MERCWATCH_DATA_DIR", str(BASE_DIR / "data")))
 VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
-METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "")
+METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "") or None
+SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -42,7 +42,9 @@ class PartialDate:
         if self.day is not None and self.month is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise PartialDateError(f"day {self.day} is out of range for {self.year}-{self.month:02d}")
+                raise PartialDateError(
+                    f"day {self.day} is out of range for {self.year}-{self.month:02d}"
+                )
 
     @property
     def precision(self) -> Precision:

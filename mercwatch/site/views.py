@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.services.assessments import assess, dataset_from_db
 
 TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
@@ -27,13 +29,19 @@ def scorecard(request: HttpRequest) -> HttpResponse:
     """Governments × the seven government recommendations."""
     data = dataset_from_db()
     day = _as_of(request)
-    results = assess(data, as_of=day, provisions=TRACKED, kinds=GOVERNMENT_KINDS)
-    rows: dict[str, list[object]] = {}
+    results = assess(
+        data,
+        as_of=day,
+        provisions=TRACKED,
+        kinds=GOVERNMENT_KINDS,
+        version=settings.METHODOLOGY_VERSION,
+    )
+    rows: dict[str, list[Assessment]] = {}
     for a in results:
         rows.setdefault(a.actor, []).append(a)
     table = sorted(
         (
-            (data.actors[actor], cells, sum(c.score or 0 for c in cells))  # type: ignore[attr-defined]
+            (data.actors[actor], cells, sum(c.score or 0 for c in cells))
             for actor, cells in rows.items()
         ),
         key=lambda row: (-row[2], row[0].name),
@@ -53,8 +61,13 @@ def government(request: HttpRequest, actor_id: str) -> HttpResponse:
     if actor is None or actor.kind not in GOVERNMENT_KINDS:
         raise Http404("no such government")
     day = _as_of(request)
-    results = assess(data, as_of=day, actors=[actor_id], provisions=TRACKED, kinds=[actor.kind])
-    cells = [(data.provisions[a.provision][2], a) for a in results]
-    return render(
-        request, "site/government.html", {"actor": actor, "cells": cells, "as_of": day}
+    results = assess(
+        data,
+        as_of=day,
+        actors=[actor_id],
+        provisions=TRACKED,
+        kinds=[actor.kind],
+        version=settings.METHODOLOGY_VERSION,
     )
+    cells = [(data.provisions[a.provision][2], a) for a in results]
+    return render(request, "site/government.html", {"actor": actor, "cells": cells, "as_of": day})

@@ -161,9 +161,7 @@ class Assessment:
                 "rule": self.rule,
                 "text": self.text,
                 "measures": [c.as_dict() for c in self.contributions if c.kind == "measure"],
-                "memberships": [
-                    c.as_dict() for c in self.contributions if c.kind == "membership"
-                ],
+                "memberships": [c.as_dict() for c in self.contributions if c.kind == "membership"],
                 "override": self.override,
             },
         }
@@ -190,9 +188,7 @@ def _ends(date: PartialDate | None) -> dt.date | None:
     return None if date is None else date.first_day()
 
 
-def in_force_window(
-    method: MethodologyFile, measure: MeasureIn
-) -> tuple[dt.date, dt.date | None]:
+def in_force_window(method: MethodologyFile, measure: MeasureIn) -> tuple[dt.date, dt.date | None]:
     """Give the first day a measure counts and the first day it no longer does."""
     start: PartialDate = measure.date
     for kind in method.in_force.start_events:
@@ -303,7 +299,11 @@ class Engine:
         }
         if actor.kind not in addressed:
             return self._result(
-                actor, provision, day, special.not_applicable, "not-addressed",
+                actor,
+                provision,
+                day,
+                special.not_applicable,
+                "not-addressed",
                 f"{provision.code} is addressed to {', '.join(provision.addressees)}, "
                 f"not to a {actor.kind}.",
             )
@@ -313,14 +313,22 @@ class Engine:
         )
         if not in_scope:
             return self._result(
-                actor, provision, day, special.not_assessed, "not-in-scope",
+                actor,
+                provision,
+                day,
+                special.not_assessed,
+                "not-in-scope",
                 f"Methodology {self.method.version} does not assess a {actor.kind} "
                 f"on {provision.code} yet.",
             )
         contributions = self._contributions(actor, provision, day)
         if not contributions:
             return self._result(
-                actor, provision, day, special.no_evidence, "no-evidence",
+                actor,
+                provision,
+                day,
+                special.no_evidence,
+                "no-evidence",
                 f"No measure linked to {provision.code} was in force on {day.isoformat()}, "
                 "and no membership implies a commitment.",
             )
@@ -385,13 +393,20 @@ class Engine:
         best = max((rank(c.link_level) for c in undisputed), default=-1)
         beyond = [c for c in contributions if c.disputed and rank(c.link_level) > best]
         ordered = sorted(
-            contributions, key=lambda c: (-rank(c.link_level), c.date.sort_key() if c.date else (0,))
+            contributions,
+            key=lambda c: (-rank(c.link_level), c.date.sort_key() if c.date else (0,)),
         )
         if beyond:
             marked = tuple(replace(c, decisive=c in beyond) for c in ordered)
-            fallback = self.method.link_levels[best] if best >= 0 else self.method.special.no_evidence
+            fallback = (
+                self.method.link_levels[best] if best >= 0 else self.method.special.no_evidence
+            )
             return self._result(
-                actor, provision, day, self.method.special.contested, "contested",
+                actor,
+                provision,
+                day,
+                self.method.special.contested,
+                "contested",
                 f"Sources disagree on {len(beyond)} measure(s) that would raise the level above "
                 f"{fallback}; both sides are kept below.",
                 marked,
@@ -401,8 +416,10 @@ class Engine:
         marked = tuple(replace(c, decisive=c.link_level == top) for c in ordered)
         decisive = [c for c in marked if c.decisive]
         confidence = min((grades.index(c.confidence) for c in decisive), default=len(grades) - 1)
-        rule = "highest-link" if any(c.kind == "measure" for c in decisive) else (
-            "implied-by-membership"
+        rule = (
+            "highest-link"
+            if any(c.kind == "measure" for c in decisive)
+            else ("implied-by-membership")
         )
         text = (
             f"The highest level among {len(marked)} contribution(s) in force on "

@@ -16,7 +16,6 @@ from mercwatch.core.vocabulary import (
     TargetRole,
 )
 
-
 CITATION_OWNERS = (
     "framework",
     "actor",
@@ -224,9 +223,7 @@ class Link(models.Model):
 
     class Meta:
         ordering = ["measure", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["measure", "provision"], name="link_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["measure", "provision"], name="link_unique")]
 
     def __str__(self) -> str:
         return f"{self.measure_id} → {self.provision_id}: {self.level}"
@@ -246,9 +243,7 @@ class Target(models.Model):
 
     class Meta:
         ordering = ["measure", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["measure", "actor"], name="target_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["measure", "actor"], name="target_unique")]
 
     def __str__(self) -> str:
         return f"{self.measure_id} {self.role} {self.actor_id}"

@@ -72,7 +72,12 @@ class _Citations:
         for c in Citation.objects.order_by("position"):
             owner = next(f for f in CITATION_OWNERS if getattr(c, f"{f}_id") is not None)
             self.by_owner[(owner, getattr(c, f"{owner}_id"))].append(
-                {"source": c.source_id, "excerpt": c.excerpt, "locator": c.locator, "stance": c.stance}
+                {
+                    "source": c.source_id,
+                    "excerpt": c.excerpt,
+                    "locator": c.locator,
+                    "stance": c.stance,
+                }
             )
 
     def of(self, owner: str, key: Any) -> list[dict[str, Any]]:
@@ -105,7 +110,7 @@ def render_files() -> dict[str, str]:
         by_parent[(p.framework_id, p.parent_id)].append(p)
     for fw in Framework.objects.all():
         tree = {parent: items for (fid, parent), items in by_parent.items() if fid == fw.id}
-        model = FrameworkFile.model_validate(
+        framework = FrameworkFile.model_validate(
             {
                 "id": fw.id,
                 "title": fw.title,
@@ -119,7 +124,7 @@ def render_files() -> dict[str, str]:
                 "provisions": _provisions(tree, None),
             }
         )
-        files[f"frameworks/{fw.id}.yaml"] = _text(model)
+        files[f"frameworks/{fw.id}.yaml"] = _text(framework)
 
     aliases: dict[str, list[Alias]] = defaultdict(list)
     for alias in Alias.objects.order_by("position"):
@@ -131,7 +136,7 @@ def render_files() -> dict[str, str]:
     for product in Product.objects.order_by("position"):
         products[product.vendor_id].append(product)
     for actor in Actor.objects.all():
-        model = ActorFile.model_validate(
+        actor_file = ActorFile.model_validate(
             {
                 "id": actor.id,
                 "kind": actor.kind,
@@ -166,13 +171,13 @@ def render_files() -> dict[str, str]:
                 ],
             }
         )
-        files[f"actors/{ACTOR_DIRS[actor.kind]}/{actor.id}.yaml"] = _text(model)
+        files[f"actors/{ACTOR_DIRS[actor.kind]}/{actor.id}.yaml"] = _text(actor_file)
 
     members: dict[str, list[Membership]] = defaultdict(list)
     for m in Membership.objects.order_by("position"):
         members[m.framework_id].append(m)
     for framework_id, rows in members.items():
-        model = MembershipFile.model_validate(
+        member_file = MembershipFile.model_validate(
             {
                 "framework": framework_id,
                 "members": [
@@ -188,13 +193,13 @@ def render_files() -> dict[str, str]:
                 ],
             }
         )
-        files[f"memberships/{framework_id}.yaml"] = _text(model)
+        files[f"memberships/{framework_id}.yaml"] = _text(member_file)
 
     groups: dict[str, list[Source]] = defaultdict(list)
     for s in Source.objects.order_by("position"):
         groups[s.group].append(s)
     for group, sources in groups.items():
-        model = SourceFile.model_validate(
+        source_file = SourceFile.model_validate(
             {
                 "sources": [
                     {
@@ -214,7 +219,7 @@ def render_files() -> dict[str, str]:
                 ]
             }
         )
-        files[f"sources/{group}.yaml"] = _text(model)
+        files[f"sources/{group}.yaml"] = _text(source_file)
 
     files.update(_measure_files(cites))
     overrides = list(Override.objects.order_by("position"))

@@ -56,8 +56,15 @@ def dotted(loc: tuple[str | int, ...]) -> str:
 def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
     """Give one LoadError per pydantic error, with the line of the field at fault."""
     errors = []
-    for item in exc.errors():
+    items = exc.errors()
+    nested = [tuple(item["loc"]) for item in items]
+    for item in items:
         loc = tuple(p for p in item["loc"] if isinstance(p, str | int))
+        # A list whose only items failed is also reported "too short": the item errors say it all.
+        if item["type"] == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in nested
+        ):
+            continue
         # pydantic names the union member or validator in the path; drop what is not a field.
         loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
         reason = _MESSAGES.get(item["type"], str(item["msg"]))

@@ -112,12 +112,10 @@ def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
             actor = _parse(text, shown, ActorFile, errors)
             if actor:
                 _expect_stem(actor, stem, actor.model.id, "id", errors)
-                if ACTOR_DIRS[actor.model.kind] != parts[1]:
+                home = ACTOR_DIRS[actor.model.kind]
+                if home != parts[1]:
                     errors.append(
-                        actor.where.error(
-                            "kind",
-                            f"a {actor.model.kind} belongs in actors/{ACTOR_DIRS[actor.model.kind]}/",
-                        )
+                        actor.where.error("kind", f"a {actor.model.kind} belongs in actors/{home}/")
                     )
                 files.actors.append(actor)
         elif parts[0] == "memberships" and len(parts) == 2:
@@ -145,7 +143,9 @@ def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
         else:
             errors.append(
                 LoadError(
-                    shown, 1, "(file)",
+                    shown,
+                    1,
+                    "(file)",
                     "unknown file: expected frameworks/*.yaml, actors/<kind>/*.yaml, "
                     "memberships/*.yaml, sources/*.yaml, measures/<actor>/*.yaml, "
                     "methodology/*.yaml or overrides.yaml",

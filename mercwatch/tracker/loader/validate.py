@@ -60,7 +60,7 @@ class _Checker:
     def unique(self, kind: str, key: str, where: Where, field_name: str) -> bool:
         first = self.seen.get((kind, key))
         if first is not None:
-            line = first.error((), "").line
+            line = first.error(field_name, "").line
             self.errors.append(
                 where.error(field_name, f"duplicate {kind} {key!r} (first in {first.path}:{line})")
             )
@@ -77,7 +77,9 @@ class _Checker:
                 where = fw.where.at(*loc)
                 if entry.code.split("/")[0] != fw.model.id:
                     self.errors.append(
-                        where.error("code", f"a provision of {fw.model.id} is coded {fw.model.id}/N")
+                        where.error(
+                            "code", f"a provision of {fw.model.id} is coded {fw.model.id}/N"
+                        )
                     )
                 if self.unique("provision", entry.code, where, "code"):
                     self.data.provisions[entry.code] = (fw.model.id, parent, entry)
@@ -86,19 +88,19 @@ class _Checker:
                 self.data.actors[actor.model.id] = actor.model
             for index, product in enumerate(actor.model.products):
                 self.unique("product", product.id, actor.where.at("products", index), "id")
-        for group, read in files.sources:
-            for index, source in enumerate(read.model.sources):
-                where = read.where.at("sources", index)
-                ok = self.unique("source", source.id, where, "id")
-                if self.unique("source URL", source.url, where, "url") and ok:
+        for group, source_file in files.sources:
+            for index, source in enumerate(source_file.model.sources):
+                where = source_file.where.at("sources", index)
+                self.unique("source URL", source.url, where, "url")
+                if self.unique("source", source.id, where, "id"):
                     self.data.sources[source.id] = (group, index, source)
-        for actor_id, family, read in files.measures:
-            for index, measure in enumerate(read.model.measures):
-                where = read.where.at("measures", index)
+        for actor_id, family, measure_file in files.measures:
+            for index, measure in enumerate(measure_file.model.measures):
+                where = measure_file.where.at("measures", index)
                 if self.unique("measure", measure.id, where, "id"):
                     self.data.measures[measure.id] = (actor_id, family, index, measure)
-        for text, read in files.methodologies:
-            self.data.methodologies[read.model.version] = (text, read.model)
+        for text, method_file in files.methodologies:
+            self.data.methodologies[method_file.model.version] = (text, method_file.model)
 
     def check_refs(self) -> None:
         method = self.data.latest_methodology()
@@ -108,30 +110,32 @@ class _Checker:
             self.errors.append(LoadError("methodology", 1, "(directory)", "no methodology file"))
         for actor in self.files.actors:
             self.check_actor(actor.model, actor.where)
-        for read in self.files.frameworks:
-            self.cites(read.model.sources, read.where.at("sources"))
-        for read in self.files.memberships:
-            fw = read.model.framework
+        for framework_file in self.files.frameworks:
+            self.cites(framework_file.model.sources, framework_file.where.at("sources"))
+        for member_file in self.files.memberships:
+            fw = member_file.model.framework
             if fw not in self.data.frameworks:
-                self.errors.append(read.where.error("framework", f"unknown framework {fw!r}"))
+                self.errors.append(
+                    member_file.where.error("framework", f"unknown framework {fw!r}")
+                )
             self.data.memberships.setdefault(fw, [])
-            for index, member in enumerate(read.model.members):
-                where = read.where.at("members", index)
+            for index, member in enumerate(member_file.model.members):
+                where = member_file.where.at("members", index)
                 self.actor_ref(member.actor, where, "actor")
                 self.span(member.since, member.until, where)
                 self.cites(member.sources, where.at("sources"))
                 if self.unique("membership", f"{member.actor} in {fw}", where, "actor"):
                     self.data.memberships[fw].append(member)
-        for actor_id, _family, read in self.files.measures:
+        for actor_id, _family, measure_file in self.files.measures:
             if actor_id not in self.data.actors:
                 self.errors.append(
-                    read.where.error((), f"measures/{actor_id}/: no actor {actor_id!r}")
+                    measure_file.where.error((), f"measures/{actor_id}/: no actor {actor_id!r}")
                 )
-            for index, measure in enumerate(read.model.measures):
-                self.check_measure(measure, read.where.at("measures", index), link_levels)
-        for read in self.files.overrides:
-            for index, override in enumerate(read.model.overrides):
-                where = read.where.at("overrides", index)
+            for index, measure in enumerate(measure_file.model.measures):
+                self.check_measure(measure, measure_file.where.at("measures", index), link_levels)
+        for override_file in self.files.overrides:
+            for index, override in enumerate(override_file.model.overrides):
+                where = override_file.where.at("overrides", index)
                 self.check_override(override, where, levels)
         if method is not None:
             self.check_methodology(method)
@@ -192,7 +196,8 @@ class _Checker:
             if link_levels and link.level not in link_levels:
                 self.errors.append(
                     link_where.error(
-                        "level", f"{link.level!r} is not a link level: {', '.join(sorted(link_levels))}"
+                        "level",
+                        f"{link.level!r} is not a link level: {', '.join(sorted(link_levels))}",
                     )
                 )
 
@@ -220,7 +225,9 @@ class _Checker:
         for index, implied in enumerate(method.implied):
             if implied.framework not in self.data.frameworks:
                 self.errors.append(
-                    read.where.error(("implied", index, "framework"), f"unknown {implied.framework!r}")
+                    read.where.error(
+                        ("implied", index, "framework"), f"unknown {implied.framework!r}"
+                    )
                 )
             self.provision_refs(implied.provisions, read.where.at("implied", index, "provisions"))
 

@@ -195,7 +195,9 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
     sync.upsert(Actor, ("id",), actor_rows)
     sync.upsert(Alias, ("actor_id", "name"), alias_rows)
     sync.upsert(Product, ("id",), product_rows)
-    relationships = sync.upsert(Relationship, ("subject_id", "kind", "object_id"), relationship_rows)
+    relationships = sync.upsert(
+        Relationship, ("subject_id", "kind", "object_id"), relationship_rows
+    )
     for key, entries in relationship_cites:
         cite("relationship", relationships[key].pk, entries)
 
@@ -287,14 +289,15 @@ def _upsert_citations(sync: _Sync, rows: Rows) -> None:
         existing[(owner, getattr(obj, f"{owner}_id"), obj.position)] = obj
     for key, values in rows.items():
         owner, owner_pk, position = key
-        obj = existing.pop(key, None)
-        if obj is not None and all(getattr(obj, k) == v for k, v in values.items()):
+        found = existing.pop(key, None)
+        if found is not None and all(getattr(found, k) == v for k, v in values.items()):
             tally["unchanged"] += 1
             continue
-        if obj is None:
+        if found is None:
             obj = Citation(position=position, **{f"{owner}_id": owner_pk})
             tally["created"] += 1
         else:
+            obj = found
             tally["updated"] += 1
         for name, value in values.items():
             setattr(obj, name, value)

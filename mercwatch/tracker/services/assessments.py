@@ -66,15 +66,22 @@ def assess(
         for code, (fw, _parent, _entry) in data.provisions.items()
         if (framework is None or fw == framework) and (provisions is None or code in provisions)
     ]
-    wanted_kinds = set(kinds) if kinds is not None else {
-        kind
-        for scope in method.scope
-        for kind in scope.actor_kinds
-        if any(scope.covers(provision=c, framework=data.provisions[c][0], actor_kind=kind)
-               for c in codes)
-    }
+    wanted_kinds = (
+        set(kinds)
+        if kinds is not None
+        else {
+            kind
+            for scope in method.scope
+            for kind in scope.actor_kinds
+            if any(
+                scope.covers(provision=c, framework=data.provisions[c][0], actor_kind=kind)
+                for c in codes
+            )
+        }
+    )
     selected = [
-        a.id for a in data.actors.values()
+        a.id
+        for a in data.actors.values()
         if a.kind in wanted_kinds and (actors is None or a.id in set(actors))
     ]
     return derive(method, inputs_from(data), as_of, actors=selected, provisions=codes)

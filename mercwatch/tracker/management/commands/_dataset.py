@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
 from mercwatch.tracker.loader.validate import Dataset
@@ -20,7 +21,12 @@ def add_dataset_arguments(parser: CommandParser) -> None:
     parser.add_argument(
         "--data", default=None, metavar="DIR", help="read a data directory instead of the database"
     )
-    parser.add_argument("--methodology", default=None, metavar="VERSION", help="default: latest")
+    parser.add_argument(
+        "--methodology",
+        default=settings.METHODOLOGY_VERSION,
+        metavar="VERSION",
+        help="methodology version (default: MERCWATCH_METHODOLOGY, else the latest)",
+    )
 
 
 def as_of(options: dict[str, Any]) -> dt.date:

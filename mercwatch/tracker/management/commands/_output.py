@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections import Counter
 from collections.abc import Iterable
 
 from rich.console import Console
 from rich.table import Table
+
+
+def render(table: Table, *, width: int = 120) -> str:
+    """Give a rich table as text, for a command's stdout."""
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None).print(table)
+    return buffer.getvalue()
 
 
 def fail(errors: Iterable[object]) -> None:
@@ -19,11 +27,9 @@ def fail(errors: Iterable[object]) -> None:
     raise SystemExit(1)
 
 
-def counts_table(counts: dict[str, Counter[str]], *, out: Console) -> None:
+def counts_table(counts: dict[str, Counter[str]]) -> str:
     table = Table("type", "created", "updated", "unchanged", "deleted", title="load")
     for name in sorted(counts):
         c = counts[name]
-        table.add_row(
-            name, *(str(c[k]) for k in ("created", "updated", "unchanged", "deleted"))
-        )
-    out.print(table)
+        table.add_row(name, *(str(c[k]) for k in ("created", "updated", "unchanged", "deleted")))
+    return render(table, width=100)

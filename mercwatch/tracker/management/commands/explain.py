@@ -27,8 +27,12 @@ class Command(BaseCommand):
             raise CommandError(f"unknown provision {code!r}")
         try:
             found = assess(
-                data, as_of=as_of(options), actors=[actor], provisions=[code],
-                version=options["methodology"], kinds=[data.actors[actor].kind],
+                data,
+                as_of=as_of(options),
+                actors=[actor],
+                provisions=[code],
+                version=options["methodology"],
+                kinds=[data.actors[actor].kind],
             )
         except DataError as exc:
             raise CommandError("\n".join(exc.errors)) from exc
@@ -36,9 +40,11 @@ class Command(BaseCommand):
         title = data.provisions[code][2].title
         out = self.stdout.write
         out(f"{data.actors[actor].name} – {code} {title}, as of {a.as_of.isoformat()}")
-        out(f"Level: {a.label} ({a.level}), score {a.score if a.score is not None else '–'}"
+        out(
+            f"Level: {a.label} ({a.level}), score {a.score if a.score is not None else '–'}"
             f"{', confidence ' + a.confidence if a.confidence else ''}"
-            f"{'' if a.derived else ' – set by the editors'}")
+            f"{'' if a.derived else ' – set by the editors'}"
+        )
         out(f"Rule: {a.rule} (methodology {a.methodology}). {a.text}")
         if a.override:
             out(f"Override rationale: {a.override['rationale']}")
@@ -47,8 +53,10 @@ class Command(BaseCommand):
             mark = "*" if c.decisive else "-"
             when = c.date.human() if c.date else "date unknown"
             out(f"\n{mark} [{c.kind}] {c.title} ({c.id}), {when}")
-            out(f"  link level: {c.link_level}; confidence: {c.confidence}"
-                f"{'; DISPUTED' if c.disputed else ''}")
+            out(
+                f"  link level: {c.link_level}; confidence: {c.confidence}"
+                f"{'; DISPUTED' if c.disputed else ''}"
+            )
             out(f"  rationale: {c.rationale}")
             for s in c.sources:
                 out(f"  {'source' if s.stance == 'supports' else 'disputed by'}: {s.url}")

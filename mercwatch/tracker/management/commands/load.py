@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
-from rich.console import Console
 
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
@@ -28,4 +27,4 @@ class Command(BaseCommand):
             fail(data.errors)
         with transaction.atomic():
             counts = write_dataset(data, reason=f"load {root.name or root}")
-        counts_table(counts, out=Console(file=self.stdout, width=100))
+        self.stdout.write(counts_table(counts), ending="")

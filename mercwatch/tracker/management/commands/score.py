@@ -7,16 +7,26 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from rich.console import Console
 from rich.table import Table
 
 from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.management.commands._dataset import add_dataset_arguments, as_of, dataset
+from mercwatch.tracker.management.commands._output import render
 from mercwatch.tracker.services.assessments import DataError, assess
 
 CSV_COLUMNS = (
-    "actor", "provision", "as_of", "level", "label", "score", "derived", "confidence",
-    "methodology", "rule", "measures", "sources",
+    "actor",
+    "provision",
+    "as_of",
+    "level",
+    "label",
+    "score",
+    "derived",
+    "confidence",
+    "methodology",
+    "rule",
+    "measures",
+    "sources",
 )
 
 
@@ -61,9 +71,16 @@ class Command(BaseCommand):
             measures = [c for c in a.contributions if c.decisive]
             writer.writerow(
                 [
-                    a.actor, a.provision, a.as_of.isoformat(), a.level, a.label,
-                    "" if a.score is None else a.score, str(a.derived).lower(),
-                    a.confidence or "", a.methodology, a.rule,
+                    a.actor,
+                    a.provision,
+                    a.as_of.isoformat(),
+                    a.level,
+                    a.label,
+                    "" if a.score is None else a.score,
+                    str(a.derived).lower(),
+                    a.confidence or "",
+                    a.methodology,
+                    a.rule,
                     ";".join(c.id for c in measures),
                     ";".join(sorted({s.url for c in measures for s in c.sources})),
                 ]
@@ -78,4 +95,4 @@ class Command(BaseCommand):
         for actor, cells in rows.items():
             total = sum(c.score or 0 for c in cells.values())
             table.add_row(actor, *(cells[p].label for p in provisions), str(total))
-        Console(file=self.stdout, width=250).print(table)
+        self.stdout.write(render(table, width=250), ending="")
