@@ -136,6 +136,10 @@ STORAGES = {
     },
 }
 
+# Outside production, serve static files straight from the apps (no collectstatic needed).
+WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
+WHITENOISE_AUTOREFRESH = ENVIRONMENT != "production"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -94,5 +94,5 @@ class Command(BaseCommand):
             rows.setdefault(a.actor, {})[a.provision] = a
         for actor, cells in rows.items():
             total = sum(c.score or 0 for c in cells.values())
-            table.add_row(actor, *(cells[p].label for p in provisions), str(total))
+            table.add_row(actor, *(cells[p].level for p in provisions), str(total))
         self.stdout.write(render(table, width=250), ending="")

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+import pytest
+
+from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.loader.write import write_dataset
+
+
+@pytest.fixture
+def mini_db(mini_dir, django_db_blocker):
+    """The mini dataset, loaded into the test database."""
+    with django_db_blocker.unblock():
+        data = check_dir(mini_dir)
+        assert data.errors == []
+        write_dataset(data, reason="test")
+    return mini_dir
