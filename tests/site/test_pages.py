@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def cell(html: str, actor_name: str, column: int) -> str:
     row = re.search(rf"<tr><th scope=\"row\"><a [^>]*>{actor_name}</a></th>(.*?)</tr>", html)
     assert row, actor_name
-    return re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))[column]
+    cells: list[str] = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
+    return cells[column]
 
 
 def test_scorecard_lists_governments_with_their_levels(client, mini_db):

@@ -46,7 +46,7 @@ def test_forty_endorsers_each_with_a_sourced_membership(bundled):
 
 def test_fifteen_governments_have_sourced_levels_above_no_evidence_on_1_january_2025(bundled):
     results = assess(bundled, as_of=D("2025-01-01"), framework="blueprint", kinds=GOVERNMENT_KINDS)
-    evidenced = {}
+    evidenced: dict[str, list[str]] = {}
     for a in results:
         if a.score:
             sources = [s for c in a.contributions if c.decisive for s in c.sources]
