@@ -10,7 +10,7 @@ from django.shortcuts import render
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.services.assessments import assess, dataset_from_db
+from mercwatch.tracker.services.assessments import assess, current_dataset
 
 TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
 
@@ -27,7 +27,7 @@ def _as_of(request: HttpRequest) -> dt.date:
 
 def scorecard(request: HttpRequest) -> HttpResponse:
     """Governments × the seven government recommendations."""
-    data = dataset_from_db()
+    data = current_dataset()
     day = _as_of(request)
     results = assess(
         data,
@@ -56,7 +56,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
 
 def government(request: HttpRequest, actor_id: str) -> HttpResponse:
     """One government on each recommendation, with every explanation."""
-    data = dataset_from_db()
+    data = current_dataset()
     actor = data.actors.get(actor_id)
     if actor is None or actor.kind not in GOVERNMENT_KINDS:
         raise Http404("no such government")

@@ -39,3 +39,14 @@ def test_unknown_government_and_bad_date_are_not_found(client, mini_db):
     assert client.get("/governments/ZZ/").status_code == 404
     assert client.get("/governments/acme/").status_code == 404
     assert client.get("/?as_of=2021-13-01").status_code == 404
+
+
+def test_a_page_shows_new_data_after_a_load(client, mini_db, write):
+    from mercwatch.tracker.loader.validate import check_dir
+    from mercwatch.tracker.loader.write import write_dataset
+
+    assert "A moratorium call" not in client.get("/governments/FR/").content.decode()
+    path = mini_db / "measures" / "FR" / "declarations.yaml"
+    path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
+    write_dataset(check_dir(mini_db), reason="test")
+    assert "A moratorium call" in client.get("/governments/FR/").content.decode()

@@ -29,6 +29,33 @@ def dataset_from_db() -> Dataset:
     return data
 
 
+_cache: dict[tuple[int, ...], Dataset] = {}
+
+
+def data_version() -> tuple[int, ...]:
+    """Give a key that changes with every write: the newest revision of each table."""
+    from django.apps import apps
+    from django.db.models import Max
+
+    return tuple(
+        model._default_manager.aggregate(top=Max("history_id"))["top"] or 0
+        for app in ("tracker", "market")
+        for model in apps.get_app_config(app).get_models()
+        if model.__name__.startswith("Historical")
+    )
+
+
+def current_dataset() -> Dataset:
+    """Give the database's dataset, rebuilt only when the data has changed since last time."""
+    version = data_version()
+    cached = _cache.get(version)
+    if cached is None:
+        cached = dataset_from_db()
+        _cache.clear()
+        _cache[version] = cached
+    return cached
+
+
 def dataset_from_dir(root: Path) -> Dataset:
     data = check_dir(root)
     if data.errors:
