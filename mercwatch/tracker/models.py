@@ -296,6 +296,7 @@ class Citation(models.Model):
     excerpt = models.TextField(blank=True)
     locator = models.CharField(max_length=200, blank=True)
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.SUPPORTS)
+    kind = models.CharField(max_length=10, choices=SourceKind.choices, blank=True)
     position = models.PositiveIntegerField()
     framework = models.ForeignKey(
         Framework, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"

@@ -134,3 +134,17 @@ def test_every_assessed_actor_gets_a_cell_for_every_provision(mini):
     assert actors == {"US", "FR", "DE", "acme"}
     assert len(results) == len(actors) * 11
     assert all(a.level for a in results)
+
+
+def test_a_citation_can_say_its_source_is_second_hand_for_this_claim(mini_dir):
+    path = mini_dir / "measures" / "US" / "designations.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace(
+            "      - src-primary\n", "      - source: src-primary\n        kind: secondary\n"
+        )
+    )
+    (a,) = assess(
+        dataset_from_dir(mini_dir), as_of=D("2021-06-01"), actors=["US"], provisions=["blueprint/5"]
+    )
+    assert (a.level, a.confidence) == ("partial", "low")

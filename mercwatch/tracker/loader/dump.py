@@ -77,6 +77,7 @@ class _Citations:
                     "excerpt": c.excerpt,
                     "locator": c.locator,
                     "stance": c.stance,
+                    "kind": c.kind or None,
                 }
             )
 

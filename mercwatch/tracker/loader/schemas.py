@@ -71,6 +71,9 @@ class Cite(Strict):
     excerpt: str = ""
     locator: str = ""
     stance: Stance = Stance.SUPPORTS
+    # How the source stands to this claim when it differs from the source's own kind: the Tech
+    # Accord's post is primary about the Tech Accord, second-hand about a member's action.
+    kind: SourceKind | None = None
 
 
 def _cite_shorthand(value: Any) -> Any:

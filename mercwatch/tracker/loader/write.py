@@ -92,6 +92,7 @@ def _cite_rows(owner: str, owner_pk: Any, cites: Iterable[Cite], rows: Rows) -> 
             "excerpt": cite.excerpt,
             "locator": cite.locator,
             "stance": cite.stance,
+            "kind": cite.kind or "",
         }
 
 

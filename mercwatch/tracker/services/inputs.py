@@ -21,7 +21,8 @@ def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
     refs = []
     for cite in cites:
         _group, _position, source = data.sources[cite.source]
-        refs.append(SourceRef(source.url, source.kind, source.published, cite.stance))
+        kind = cite.kind or source.kind
+        refs.append(SourceRef(source.url, kind, source.published, cite.stance))
     return tuple(refs)
 
 
