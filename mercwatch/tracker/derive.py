@@ -62,6 +62,7 @@ class MembershipIn:
     since: PartialDate | None
     until: PartialDate | None
     sources: tuple[SourceRef, ...]
+    framework_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -369,7 +370,10 @@ class Engine:
                     Contribution(
                         kind="membership",
                         id=f"{membership.framework}:{membership.actor}",
-                        title=f"{membership.role} of {membership.framework}",
+                        title=(
+                            f"{membership.role.capitalize()} of the "
+                            f"{membership.framework_title or membership.framework}"
+                        ),
                         date=membership.since,
                         link_level=implied.level,
                         rationale=implied.rationale,

@@ -54,6 +54,7 @@ def inputs_from(data: Dataset) -> Inputs:
                 since=member.since,
                 until=member.until,
                 sources=_refs(data, member.sources),
+                framework_title=data.frameworks[framework].short_title,
             )
             for framework, members in data.memberships.items()
             for member in members
