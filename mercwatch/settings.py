@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "mercwatch.core",
     "mercwatch.tracker",
     "mercwatch.market",
+    "mercwatch.workflow",
     "mercwatch.site",
 ]
 

@@ -12,6 +12,7 @@ from mercwatch.market.models import Product, Relationship
 from mercwatch.tracker.loader.schemas import (
     ACTOR_DIRS,
     ActorFile,
+    EditionFile,
     FrameworkFile,
     MeasureFile,
     MembershipFile,
@@ -35,6 +36,7 @@ from mercwatch.tracker.models import (
     Source,
     Target,
 )
+from mercwatch.workflow.models import Edition
 
 MANAGED = ("frameworks", "actors", "memberships", "sources", "measures", "methodology")
 
@@ -243,6 +245,25 @@ def render_files() -> dict[str, str]:
                 }
             )
         )
+    editions = list(Edition.objects.order_by("position"))
+    if editions:
+        files["editions.yaml"] = _text(
+            EditionFile.model_validate(
+                {
+                    "editions": [
+                        {
+                            "id": e.id,
+                            "title": e.title,
+                            "as_of": e.as_of,
+                            "published": e.published,
+                            "methodology": e.methodology,
+                            "notes": e.notes,
+                        }
+                        for e in editions
+                    ]
+                }
+            )
+        )
     for method in Methodology.objects.all():
         files[f"methodology/{method.version}.yaml"] = method.document
     return files
@@ -307,7 +328,7 @@ def dump_dir(root: Path) -> tuple[int, int]:
     """
     files = render_files()
     removed = 0
-    for sub in (*MANAGED, "overrides.yaml"):
+    for sub in (*MANAGED, "overrides.yaml", "editions.yaml"):
         base = root / sub
         paths = [base] if base.is_file() else list(base.rglob("*.yaml")) if base.is_dir() else []
         for path in paths:

@@ -12,6 +12,7 @@ from mercwatch.tracker.loader.errors import LoadError, Where, from_validation
 from mercwatch.tracker.loader.schemas import (
     ACTOR_DIRS,
     ActorFile,
+    EditionFile,
     FrameworkFile,
     MeasureFile,
     MembershipFile,
@@ -43,6 +44,7 @@ class Files:
     sources: list[tuple[str, Read[SourceFile]]] = field(default_factory=list)
     measures: list[tuple[str, str, Read[MeasureFile]]] = field(default_factory=list)
     overrides: list[Read[OverrideFile]] = field(default_factory=list)
+    editions: list[Read[EditionFile]] = field(default_factory=list)
     methodologies: list[tuple[str, Read[MethodologyFile]]] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
 
@@ -135,6 +137,10 @@ def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
             overrides = _parse(text, shown, OverrideFile, errors)
             if overrides:
                 files.overrides.append(overrides)
+        elif parts == ("editions.yaml",):
+            editions = _parse(text, shown, EditionFile, errors)
+            if editions:
+                files.editions.append(editions)
         elif parts[0] == "methodology" and len(parts) == 2:
             method = _parse(text, shown, MethodologyFile, errors)
             if method:
@@ -148,7 +154,7 @@ def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
                     "(file)",
                     "unknown file: expected frameworks/*.yaml, actors/<kind>/*.yaml, "
                     "memberships/*.yaml, sources/*.yaml, measures/<actor>/*.yaml, "
-                    "methodology/*.yaml or overrides.yaml",
+                    "methodology/*.yaml, overrides.yaml or editions.yaml",
                 )
             )
     return files

@@ -5,6 +5,7 @@ The field order of each model is the key order `mercwatch dump` writes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any
 
@@ -228,6 +229,32 @@ class OverrideEntry(Strict):
 
 class OverrideFile(Strict):
     overrides: tuple[OverrideEntry, ...]
+
+
+def _full_date(value: Any) -> Any:
+    if isinstance(value, str) and len(value) != 10:
+        raise ValueError(f"expected a full date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+FullDate = Annotated[
+    dt.date,
+    BeforeValidator(_full_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+]
+
+
+class EditionEntry(Strict):
+    id: Slug
+    title: Text
+    as_of: FullDate
+    published: FullDate
+    methodology: Annotated[str, Field(pattern=r"^[0-9]{4}\.[0-9]+$")]
+    notes: str = ""
+
+
+class EditionFile(Strict):
+    editions: tuple[EditionEntry, ...]
 
 
 ACTOR_DIRS: dict[str, str] = {

@@ -12,6 +12,7 @@ from mercwatch.tracker.loader.read import Files, read_files, read_texts
 from mercwatch.tracker.loader.schemas import (
     ActorFile,
     Cite,
+    EditionEntry,
     FrameworkFile,
     MeasureEntry,
     MemberEntry,
@@ -35,6 +36,7 @@ class Dataset:
     measures: dict[str, tuple[str, str, int, MeasureEntry]] = field(default_factory=dict)
     overrides: list[OverrideEntry] = field(default_factory=list)
     methodologies: dict[str, tuple[str, MethodologyFile]] = field(default_factory=dict)
+    editions: list[EditionEntry] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
 
     def latest_methodology(self) -> MethodologyFile | None:
@@ -139,6 +141,17 @@ class _Checker:
                 self.check_override(override, where, levels)
         if method is not None:
             self.check_methodology(method)
+        for edition_file in self.files.editions:
+            for index, edition in enumerate(edition_file.model.editions):
+                where = edition_file.where.at("editions", index)
+                if edition.methodology not in self.data.methodologies:
+                    self.errors.append(
+                        where.error("methodology", f"no methodology {edition.methodology!r}")
+                    )
+                if edition.published < edition.as_of:
+                    self.errors.append(where.error("published", "is before as_of"))
+                if self.unique("edition", edition.id, where, "id"):
+                    self.data.editions.append(edition)
 
     def check_actor(self, actor: ActorFile, where: Where) -> None:
         coded = is_country_id(actor.id)

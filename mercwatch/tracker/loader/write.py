@@ -31,6 +31,7 @@ from mercwatch.tracker.models import (
     Source,
     Target,
 )
+from mercwatch.workflow.models import Edition
 
 Key = tuple[Any, ...]
 Rows = dict[Key, dict[str, Any]]
@@ -269,6 +270,22 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
     overrides = sync.upsert(Override, ("actor_id", "provision_id"), override_rows)
     for override in data.overrides:
         cite("override", overrides[(override.actor, override.provision)].pk, override.sources)
+
+    sync.upsert(
+        Edition,
+        ("id",),
+        {
+            (e.id,): {
+                "title": e.title,
+                "as_of": e.as_of,
+                "published": e.published,
+                "methodology": e.methodology,
+                "notes": e.notes,
+                "position": position,
+            }
+            for position, e in enumerate(data.editions)
+        },
+    )
 
     citation_rows: Rows = {}
     for owner, entries_by_owner in cites.items():

@@ -39,7 +39,7 @@ def data_version() -> tuple[int, ...]:
 
     return tuple(
         model._default_manager.aggregate(top=Max("history_id"))["top"] or 0
-        for app in ("tracker", "market")
+        for app in ("tracker", "market", "workflow")
         for model in apps.get_app_config(app).get_models()
         if model.__name__.startswith("Historical")
     )

@@ -1,0 +1,109 @@
+"""What changed, and when: the dated level changes between two dates. Pure, like derive.py.
+
+A level can only change on a day when a contribution starts or stops counting (a measure comes
+into force or ends, a membership starts or ends, an override begins or lapses). For each such
+day in the period, every cell it touches is assessed the day before and the day itself; a
+different level is a change, dated that day, with the contributions that caused it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from mercwatch.tracker.derive import Assessment, Engine, Inputs, _ends, _membership_since, _starts
+from mercwatch.tracker.methodology import MethodologyFile
+
+Cell = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One cell whose level changed on `date`."""
+
+    date: dt.date
+    actor: str
+    provision: str
+    before: Assessment
+    after: Assessment
+    causes: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        """A stable ID: the same data always gives the same ID."""
+        return f"{self.date.isoformat()}/{self.actor}/{self.provision}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "actor": self.actor,
+            "provision": self.provision,
+            "before": {"level": self.before.level, "label": self.before.label},
+            "after": {"level": self.after.level, "label": self.after.label},
+            "causes": list(self.causes),
+            "methodology": self.after.methodology,
+        }
+
+
+def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, set[str]]]:
+    """Give each day a contribution starts or stops counting, with the cells and causes."""
+    days: dict[dt.date, dict[Cell, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (actor, provision), pairs in engine.links.items():
+        for measure, _link in pairs:
+            start, end = engine.windows[measure.id]
+            days[start][(actor, provision)].add(measure.id)
+            if end is not None:
+                days[end][(actor, provision)].add(measure.id)
+    for actor, memberships in engine.memberships.items():
+        for m in memberships:
+            provisions = [
+                code
+                for implied in engine.method.implied
+                if implied.framework == m.framework
+                and (not implied.roles or m.role in implied.roles)
+                for code in implied.provisions
+            ]
+            cause = f"{m.framework}:{m.actor}"
+            for day in (_membership_since(m), _ends(m.until)):
+                if day is not None:
+                    for code in provisions:
+                        days[day][(actor, code)].add(cause)
+    for (actor, provision), o in engine.overrides.items():
+        for day in (_starts(o.since), _ends(o.until)):
+            if day is not None:
+                days[day][(actor, provision)].add(f"override:{actor}:{provision}")
+    return days
+
+
+def changes_between(
+    method: MethodologyFile,
+    inputs: Inputs,
+    since: dt.date,
+    until: dt.date,
+    *,
+    actors: set[str] | None = None,
+    provisions: set[str] | None = None,
+) -> list[Change]:
+    """Give every level change on a day after `since` up to and including `until`, oldest first."""
+    engine = Engine(method, inputs)
+    by_id = {a.id: a for a in inputs.actors}
+    found: list[Change] = []
+    for day, cells in sorted(_boundaries(engine).items()):
+        if not since < day <= until:
+            continue
+        for (actor_id, code), causes in sorted(cells.items()):
+            if (actors is not None and actor_id not in actors) or (
+                provisions is not None and code not in provisions
+            ):
+                continue
+            actor = by_id.get(actor_id)
+            if actor is None or code not in engine.provisions:
+                continue
+            before = engine.assess(actor, code, day - dt.timedelta(days=1))
+            after = engine.assess(actor, code, day)
+            if before.level != after.level:
+                found.append(Change(day, actor_id, code, before, after, tuple(sorted(causes))))
+    return found
