@@ -127,7 +127,7 @@ CASES = [
         "invalid YAML",
         "measures/US/extra.yaml",
         "measures:\n  - id: us-extra\n    title: a: b\n",
-        "measures/US/extra.yaml:3: (file): invalid YAML: mapping values are not allowed here",
+        "measures/US/extra.yaml:3: (file): invalid YAML: mapping values are not allowed",
     ),
     (
         "duplicate key",
