@@ -100,8 +100,8 @@ def synthesize(source: Path, out: Path, scale: int) -> Counter[str]:
     copies: Callable[[], range] = lambda: range(scale)  # noqa: E731
     governments = {a.model.id for a in files.actors if a.model.kind in GOVERNMENT_KINDS}
     copier = _Copier(governments)
-    for group, read in files.sources:
-        docs = [_dump(s) for s in read.model.sources]
+    for group, source_file in files.sources:
+        docs = [_dump(s) for s in source_file.model.sources]
         write(
             f"sources/{group}.yaml",
             {
@@ -113,15 +113,15 @@ def synthesize(source: Path, out: Path, scale: int) -> Counter[str]:
             },
         )
         counts["sources"] += len(docs) * scale
-    for read in files.actors:
-        doc = _dump(read.model)
-        kinds = [0] if read.model.id in governments else list(copies())
+    for actor_file in files.actors:
+        doc = _dump(actor_file.model)
+        kinds = [0] if actor_file.model.id in governments else list(copies())
         for k in kinds:
             copy = copier.actor(doc, k)
-            write(f"actors/{ACTOR_DIRS[read.model.kind]}/{copy['id']}.yaml", copy)
+            write(f"actors/{ACTOR_DIRS[actor_file.model.kind]}/{copy['id']}.yaml", copy)
             counts["actors"] += 1
-    for read in files.memberships:
-        members = [_dump(m) for m in read.model.members]
+    for member_file in files.memberships:
+        members = [_dump(m) for m in member_file.model.members]
         rows = [
             {**m, "actor": copier.actor_ref(m["actor"], k), "sources": _cites(m["sources"], k)}
             for m in members
@@ -132,8 +132,8 @@ def synthesize(source: Path, out: Path, scale: int) -> Counter[str]:
             {"framework": read.model.framework, "members": rows},
         )
         counts["memberships"] += len(rows)
-    for actor_id, family, read in files.measures:
-        docs = [_dump(m) for m in read.model.measures]
+    for actor_id, family, measure_file in files.measures:
+        docs = [_dump(m) for m in measure_file.model.measures]
         if actor_id in governments:
             rows = [copier.measure(d, k) for k in copies() for d in docs]
             write(f"measures/{actor_id}/{family}.yaml", {"measures": rows})
