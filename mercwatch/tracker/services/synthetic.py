@@ -128,8 +128,8 @@ def synthesize(source: Path, out: Path, scale: int) -> Counter[str]:
             for k in ([0] if m["actor"] in governments else copies())
         ]
         write(
-            f"memberships/{read.model.framework}.yaml",
-            {"framework": read.model.framework, "members": rows},
+            f"memberships/{member_file.model.framework}.yaml",
+            {"framework": member_file.model.framework, "members": rows},
         )
         counts["memberships"] += len(rows)
     for actor_id, family, measure_file in files.measures:
