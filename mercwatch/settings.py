@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "mercwatch.market",
     "mercwatch.workflow",
     "mercwatch.site",
+    "mercwatch.api",
+    "mercwatch.exports",
 ]
 
 MIDDLEWARE = [
