@@ -56,7 +56,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _text(model: BaseModel) -> str:
+def _text(model: BaseModel | str) -> str:
+    if isinstance(model, str):
+        return model
     return write_yaml(_plain(model.model_dump(mode="json", exclude_defaults=True)))
 
 
@@ -106,8 +108,13 @@ def _provisions(by_parent: dict[str | None, list[Provision]], parent: str | None
 
 def render_files() -> dict[str, str]:
     """Give the text of every data file the database holds, by path relative to the root."""
+    return {path: _text(model) for path, model in file_models().items()}
+
+
+def file_models() -> dict[str, BaseModel | str]:
+    """Give every data file the database holds as its checked model (a methodology as text)."""
     cites = _Citations()
-    files: dict[str, str] = {}
+    files: dict[str, BaseModel | str] = {}
     by_parent: dict[tuple[str, str | None], list[Provision]] = defaultdict(list)
     for p in Provision.objects.order_by("position"):
         by_parent[(p.framework_id, p.parent_id)].append(p)
@@ -127,7 +134,7 @@ def render_files() -> dict[str, str]:
                 "provisions": _provisions(tree, None),
             }
         )
-        files[f"frameworks/{fw.id}.yaml"] = _text(framework)
+        files[f"frameworks/{fw.id}.yaml"] = framework
 
     aliases: dict[str, list[Alias]] = defaultdict(list)
     for alias in Alias.objects.order_by("position"):
@@ -174,7 +181,7 @@ def render_files() -> dict[str, str]:
                 ],
             }
         )
-        files[f"actors/{ACTOR_DIRS[actor.kind]}/{actor.id}.yaml"] = _text(actor_file)
+        files[f"actors/{ACTOR_DIRS[actor.kind]}/{actor.id}.yaml"] = actor_file
 
     members: dict[str, list[Membership]] = defaultdict(list)
     for m in Membership.objects.order_by("position"):
@@ -196,7 +203,7 @@ def render_files() -> dict[str, str]:
                 ],
             }
         )
-        files[f"memberships/{framework_id}.yaml"] = _text(member_file)
+        files[f"memberships/{framework_id}.yaml"] = member_file
 
     groups: dict[str, list[Source]] = defaultdict(list)
     for s in Source.objects.order_by("position"):
@@ -222,54 +229,50 @@ def render_files() -> dict[str, str]:
                 ]
             }
         )
-        files[f"sources/{group}.yaml"] = _text(source_file)
+        files[f"sources/{group}.yaml"] = source_file
 
     files.update(_measure_files(cites))
     overrides = list(Override.objects.order_by("position"))
     if overrides:
-        files["overrides.yaml"] = _text(
-            OverrideFile.model_validate(
-                {
-                    "overrides": [
-                        {
-                            "actor": o.actor_id,
-                            "provision": o.provision_id,
-                            "level": o.level,
-                            "rationale": o.rationale,
-                            "since": o.since,
-                            "until": o.until,
-                            "sources": cites.of("override", o.pk),
-                        }
-                        for o in overrides
-                    ]
-                }
-            )
+        files["overrides.yaml"] = OverrideFile.model_validate(
+            {
+                "overrides": [
+                    {
+                        "actor": o.actor_id,
+                        "provision": o.provision_id,
+                        "level": o.level,
+                        "rationale": o.rationale,
+                        "since": o.since,
+                        "until": o.until,
+                        "sources": cites.of("override", o.pk),
+                    }
+                    for o in overrides
+                ]
+            }
         )
     editions = list(Edition.objects.order_by("position"))
     if editions:
-        files["editions.yaml"] = _text(
-            EditionFile.model_validate(
-                {
-                    "editions": [
-                        {
-                            "id": e.id,
-                            "title": e.title,
-                            "as_of": e.as_of,
-                            "published": e.published,
-                            "methodology": e.methodology,
-                            "notes": e.notes,
-                        }
-                        for e in editions
-                    ]
-                }
-            )
+        files["editions.yaml"] = EditionFile.model_validate(
+            {
+                "editions": [
+                    {
+                        "id": e.id,
+                        "title": e.title,
+                        "as_of": e.as_of,
+                        "published": e.published,
+                        "methodology": e.methodology,
+                        "notes": e.notes,
+                    }
+                    for e in editions
+                ]
+            }
         )
     for method in Methodology.objects.all():
         files[f"methodology/{method.version}.yaml"] = method.document
     return files
 
 
-def _measure_files(cites: _Citations) -> dict[str, str]:
+def _measure_files(cites: _Citations) -> dict[str, BaseModel]:
     events: dict[str, list[MeasureEvent]] = defaultdict(list)
     for e in MeasureEvent.objects.order_by("position"):
         events[e.measure_id].append(e)
@@ -316,7 +319,7 @@ def _measure_files(cites: _Citations) -> dict[str, str]:
             }
         )
     return {
-        f"measures/{actor}/{family}.yaml": _text(MeasureFile.model_validate({"measures": rows}))
+        f"measures/{actor}/{family}.yaml": MeasureFile.model_validate({"measures": rows})
         for (actor, family), rows in families.items()
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -49,7 +50,15 @@ class Files:
     errors: list[LoadError] = field(default_factory=list)
 
 
-def _parse(text: str, shown: str, model: type[M], errors: list[LoadError]) -> Read[M] | None:
+def _parse(
+    text: str | BaseModel, shown: str, model: type[M], errors: list[LoadError]
+) -> Read[M] | None:
+    if isinstance(text, BaseModel):
+        # Already a checked model (the database's records): nothing to parse.
+        if not isinstance(text, model):
+            errors.append(LoadError(shown, 1, "(file)", f"expected {model.__name__}"))
+            return None
+        return Read(text, Where(shown, None))
     try:
         document = read_yaml(text)
     except YamlError as exc:
@@ -92,8 +101,8 @@ def read_files(root: Path) -> Files:
     return files
 
 
-def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
-    """Give the files in `texts` (relative path to text) parsed, with every error found."""
+def read_texts(texts: Mapping[str, str | BaseModel], *, prefix: str = "") -> Files:
+    """Give the files in `texts` (relative path to text, or to its model) read and checked."""
     files = Files()
     errors = files.errors
     dir_for_kind = set(ACTOR_DIRS.values())
@@ -145,7 +154,7 @@ def read_texts(texts: dict[str, str], *, prefix: str = "") -> Files:
             method = _parse(text, shown, MethodologyFile, errors)
             if method:
                 _expect_stem(method, stem, method.model.version, "version", errors)
-                files.methodologies.append((text, method))
+                files.methodologies.append((str(text), method))
         else:
             errors.append(
                 LoadError(

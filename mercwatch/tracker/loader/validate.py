@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import ActorKind
@@ -38,6 +42,8 @@ class Dataset:
     methodologies: dict[str, tuple[str, MethodologyFile]] = field(default_factory=dict)
     editions: list[EditionEntry] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    # What is derived from this data alone (engine inputs, engines), kept with it.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def latest_methodology(self) -> MethodologyFile | None:
         if not self.methodologies:
@@ -270,8 +276,8 @@ def check_dir(root: Path) -> Dataset:
     return check_files(read_files(root))
 
 
-def check_texts(texts: dict[str, str]) -> Dataset:
-    """Give the checked dataset of in-memory files (relative path to text)."""
+def check_texts(texts: Mapping[str, str | BaseModel]) -> Dataset:
+    """Give the checked dataset of in-memory files (relative path to text or to its model)."""
     return check_files(read_texts(texts))
 
 

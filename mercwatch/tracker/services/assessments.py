@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from mercwatch.tracker.derive import Assessment, derive
-from mercwatch.tracker.loader.dump import render_files
+from mercwatch.tracker.derive import Assessment, Engine, Inputs
+from mercwatch.tracker.loader.dump import file_models
 from mercwatch.tracker.loader.validate import Dataset, check_dir, check_texts
 from mercwatch.tracker.methodology import MethodologyFile
 from mercwatch.tracker.services.inputs import inputs_from
@@ -23,7 +23,7 @@ class DataError(Exception):
 
 def dataset_from_db() -> Dataset:
     """Give the database's data as a checked dataset, read the way the data files are."""
-    data = check_texts(render_files())
+    data = check_texts(file_models())
     if data.errors:
         raise DataError([str(e) for e in data.errors])
     return data
@@ -35,14 +35,20 @@ _cache: dict[tuple[int, ...], Dataset] = {}
 def data_version() -> tuple[int, ...]:
     """Give a key that changes with every write: the newest revision of each table."""
     from django.apps import apps
-    from django.db.models import Max
+    from django.db import connection
 
-    return tuple(
-        model._default_manager.aggregate(top=Max("history_id"))["top"] or 0
+    tables = [
+        connection.ops.quote_name(model._meta.db_table)
         for app in ("tracker", "market", "workflow")
         for model in apps.get_app_config(app).get_models()
         if model.__name__.startswith("Historical")
-    )
+    ]
+    # One round trip: every table's newest revision ID, in one row.
+    sql = "SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {t})" for t in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+    return tuple(int(value or 0) for value in row)
 
 
 def current_dataset() -> Dataset:
@@ -106,9 +112,29 @@ def assess(
             )
         }
     )
-    selected = [
-        a.id
-        for a in data.actors.values()
-        if a.kind in wanted_kinds and (actors is None or a.id in set(actors))
+    wanted_actors = None if actors is None else set(actors)
+    engine = engine_of(data, method.version)
+    return [
+        engine.assess(actor, code, as_of)
+        for actor in engine.inputs.actors
+        if actor.kind in wanted_kinds and (wanted_actors is None or actor.id in wanted_actors)
+        for code in codes
     ]
-    return derive(method, inputs_from(data), as_of, actors=selected, provisions=codes)
+
+
+def inputs_of(data: Dataset) -> Inputs:
+    """Give the engine's inputs for `data`, built once per dataset."""
+    inputs = data.memo.get("inputs")
+    if inputs is None:
+        inputs = data.memo["inputs"] = inputs_from(data)
+    return inputs
+
+
+def engine_of(data: Dataset, version: str | None = None) -> Engine:
+    """Give the engine for `data` under a methodology version, built once per dataset."""
+    method = methodology_of(data, version)
+    key = ("engine", method.version)
+    engine = data.memo.get(key)
+    if engine is None:
+        engine = data.memo[key] = Engine(method, inputs_of(data))
+    return engine
