@@ -1,0 +1,66 @@
+"""What an export holds: the dataset, its tables, assessments and changes at one edition's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from mercwatch.exports.tables import Table, build_tables
+from mercwatch.tracker.changes import Change, changes_between
+from mercwatch.tracker.derive import Assessment
+from mercwatch.tracker.loader.schemas import EditionEntry
+from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.services.assessments import assess, methodology_of
+from mercwatch.tracker.services.inputs import inputs_from
+
+EPOCH = dt.date(1900, 1, 1)
+
+
+class ExportError(Exception):
+    """An export that cannot be made, with the reason in its message."""
+
+
+@dataclass
+class Bundle:
+    """The records of `data`, assessed at `as_of` under `methodology` (an edition's, if any)."""
+
+    data: Dataset
+    as_of: dt.date
+    methodology: str
+    edition: EditionEntry | None = None
+
+    @cached_property
+    def assessments(self) -> list[Assessment]:
+        return assess(self.data, as_of=self.as_of, version=self.methodology)
+
+    @cached_property
+    def changes(self) -> list[Change]:
+        method = methodology_of(self.data, self.methodology)
+        return changes_between(method, inputs_from(self.data), EPOCH, self.as_of)
+
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        return build_tables(self.data, self.assessments)
+
+    @property
+    def label(self) -> str:
+        """Give what the export is of: the edition's ID, else the date."""
+        return self.edition.id if self.edition else self.as_of.isoformat()
+
+
+def bundle_for(
+    data: Dataset, *, edition: str | None = None, as_of: dt.date | None = None
+) -> Bundle:
+    """Give the bundle of an edition (by ID), of a date, or of the latest edition."""
+    editions = {e.id: e for e in data.editions}
+    if edition is not None and edition not in editions:
+        known = ", ".join(editions) or "none"
+        raise ExportError(f"no edition {edition!r} (known: {known})")
+    if edition is None and as_of is None and data.editions:
+        edition = max(data.editions, key=lambda e: (e.as_of, e.id)).id
+    if edition is not None:
+        chosen = editions[edition]
+        return Bundle(data, chosen.as_of, chosen.methodology, chosen)
+    method = methodology_of(data)
+    return Bundle(data, as_of or dt.date.today(), method.version)

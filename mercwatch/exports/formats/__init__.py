@@ -1,0 +1,12 @@
+"""One module per export format; importing this package registers each of them once."""
+
+from mercwatch.exports.formats import (  # noqa: F401
+    atom,
+    csv_tables,
+    datapackage,
+    ftm,
+    json_dump,
+    sqlite,
+    stix,
+    xlsx,
+)

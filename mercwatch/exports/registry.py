@@ -1,0 +1,39 @@
+"""The one exporter interface and the registry every format is listed in, once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mercwatch.exports.bundle import Bundle
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """A format: its name, whether it writes a directory or a file, and how it writes."""
+
+    name: str
+    title: str
+    filename: str  # the file (or directory) name on the Downloads page
+    media_type: str
+    write: Callable[[Bundle, Path], None]
+    directory: bool = False
+
+
+REGISTRY: dict[str, Exporter] = {}
+
+
+def register(exporter: Exporter) -> Exporter:
+    """Add `exporter` to the registry; a name can be registered only once."""
+    if exporter.name in REGISTRY:
+        raise ValueError(f"exporter {exporter.name!r} is already registered")
+    REGISTRY[exporter.name] = exporter
+    return exporter
+
+
+def exporters() -> dict[str, Exporter]:
+    """Give every registered format, by name, importing the format modules once."""
+    from mercwatch.exports import formats  # noqa: F401  (registers each format)
+
+    return REGISTRY

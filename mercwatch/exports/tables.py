@@ -1,0 +1,233 @@
+"""The dataset as flat tables, one per record type: the shape every tabular export shares.
+
+Rows come in the data's own stable order; every table has a one-column primary key made of
+public IDs, so the same data always gives the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from mercwatch.core.partial_dates import PartialDate
+from mercwatch.tracker.derive import Assessment
+from mercwatch.tracker.loader.schemas import Cite, ProvisionEntry
+from mercwatch.tracker.loader.validate import Dataset
+
+Value = str | int | bool | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, its type (string, integer, boolean, date) and what it refers to."""
+
+    name: str
+    type: str = "string"
+    references: str | None = None  # the table whose primary key this column holds
+    description: str = ""
+
+
+@dataclass
+class Table:
+    """A named table: the first column is its primary key."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[Value, ...]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.columns[0].name
+
+    def add(self, *values: Any) -> None:
+        self.rows.append(tuple(_plain(v) for v in values))
+
+
+def _plain(value: Any) -> Value:
+    if isinstance(value, PartialDate):
+        return str(value)
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    return str(value)
+
+
+def _c(spec: str) -> Column:
+    """Give a column from `name`, `name:type` or `name>table` (a reference)."""
+    name, _, refs = spec.partition(">")
+    name, _, kind = name.partition(":")
+    return Column(name, kind or "string", refs or None)
+
+
+def _table(name: str, description: str, *specs: str) -> Table:
+    return Table(name, description, tuple(_c(s) for s in specs))
+
+
+CITATION_OWNERS = (
+    ("framework", "frameworks"),
+    ("actor", "actors"),
+    ("membership", "memberships"),
+    ("measure", "measures"),
+    ("event", "measure_events"),
+    ("override", "overrides"),
+    ("relationship", "relationships"),
+    ("product", "products"),
+)
+
+# The tables that mirror a database table row for row (assessments are derived, not stored).
+STORED = (
+    "frameworks",
+    "provisions",
+    "actors",
+    "aliases",
+    "memberships",
+    "sources",
+    "measures",
+    "measure_events",
+    "links",
+    "targets",
+    "overrides",
+    "relationships",
+    "products",
+    "citations",
+    "editions",
+    "methodologies",
+)
+
+
+def _flatten(
+    entries: tuple[ProvisionEntry, ...], parent: str | None
+) -> Iterator[tuple[ProvisionEntry, str | None]]:
+    for entry in entries:
+        yield entry, parent
+        yield from _flatten(entry.provisions, entry.code)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        t = _table
+        self.t = {
+            x.name: x
+            for x in (
+                t("frameworks", "Sets of norms", "id", "title", "short_title", "publisher",
+                  "date:date", "url", "description", "position:integer"),
+                t("provisions", "Recommendations, principles and commitments", "code",
+                  "framework>frameworks", "parent>provisions", "number", "position:integer",
+                  "title", "text", "addressees", "guidance"),
+                t("actors", "Countries, bodies, companies, organisations, vendors, persons", "id",
+                  "kind", "name", "official_name", "iso_alpha3", "country>actors",
+                  "founded:date", "description"),
+                t("aliases", "Other names of actors", "id", "actor>actors", "name", "kind",
+                  "position:integer"),
+                t("memberships", "Dated support for or signature of a framework", "id",
+                  "actor>actors", "framework>frameworks", "role", "since:date", "until:date",
+                  "note", "position:integer"),
+                t("sources", "Documents cited", "id", "group", "url", "title", "publisher",
+                  "kind", "published:date", "language", "retrieved:date", "archived_url",
+                  "content_hash", "note", "position:integer"),
+                t("measures", "What actors did", "id", "actor>actors", "family",
+                  "position:integer", "type", "title", "summary", "date:date", "note"),
+                t("measure_events", "Dated steps in a measure's life", "id",
+                  "measure>measures", "kind", "date:date", "position:integer", "note"),
+                t("links", "How far a measure goes toward a provision", "id",
+                  "measure>measures", "provision>provisions", "level", "rationale",
+                  "position:integer"),
+                t("targets", "Market actors a measure is aimed at", "id", "measure>measures",
+                  "actor>actors", "role", "since:date", "until:date", "note",
+                  "position:integer"),
+                t("overrides", "Editors' statuses, each with a rationale", "id", "actor>actors",
+                  "provision>provisions", "level", "rationale", "since:date", "until:date",
+                  "position:integer"),
+                t("relationships", "Dated ties between actors", "id", "subject>actors", "kind",
+                  "object>actors", "since:date", "until:date", "note", "position:integer"),
+                t("products", "Vendors' products", "id", "vendor>actors", "name", "kind",
+                  "description", "position:integer"),
+                t("citations", "Records citing sources; exactly one owner column is set", "id",
+                  "source>sources", "excerpt", "locator", "stance", "kind", "position:integer",
+                  *(f"{owner}>{table}" for owner, table in CITATION_OWNERS)),
+                t("editions", "Published states of the tracker", "id", "title", "as_of:date",
+                  "published:date", "methodology>methodologies", "notes", "position:integer"),
+                t("methodologies", "Methodology versions, verbatim", "version", "document"),
+                t("assessments", "Derived status of each actor on each provision at the date",
+                  "id", "actor>actors", "provision>provisions", "as_of:date", "level", "label",
+                  "score:integer", "derived:boolean", "confidence", "methodology>methodologies",
+                  "rule", "text"),
+            )
+        }  # fmt: skip
+
+    def cite(self, owner: str, owner_id: str, cites: tuple[Cite, ...]) -> None:
+        owners = [owner_id if name == owner else None for name, _table in CITATION_OWNERS]
+        for pos, c in enumerate(cites):
+            self.t["citations"].add(
+                f"{owner}/{owner_id}/{pos}",
+                c.source,
+                c.excerpt,
+                c.locator,
+                c.stance,
+                c.kind or "",
+                pos,
+                *owners,
+            )
+
+
+def build_tables(data: Dataset, assessments: list[Assessment]) -> dict[str, Table]:
+    """Give every table of `data`, plus the derived `assessments`, in a fixed order."""
+    b = _Builder()
+    t = b.t
+    for fw in data.frameworks.values():
+        t["frameworks"].add(fw.id, fw.title, fw.short_title, fw.publisher, fw.date, fw.url or "",
+                            fw.description, fw.position)  # fmt: skip
+        b.cite("framework", fw.id, fw.sources)
+        for pos, (p, parent) in enumerate(_flatten(fw.provisions, None)):
+            t["provisions"].add(p.code, fw.id, parent, p.number, pos, p.title, p.text,
+                                ";".join(p.addressees), p.guidance)  # fmt: skip
+    for a in data.actors.values():
+        t["actors"].add(a.id, a.kind, a.name, a.official_name, a.iso_alpha3, a.country,
+                        a.founded, a.description)  # fmt: skip
+        b.cite("actor", a.id, a.sources)
+        for pos, alias in enumerate(a.aliases):
+            t["aliases"].add(f"{a.id}/{pos}", a.id, alias.name, alias.kind, pos)
+        for pos, r in enumerate(a.relationships):
+            rid = f"{a.id}/{r.kind}/{r.object}"
+            t["relationships"].add(rid, a.id, r.kind, r.object, r.since, r.until, r.note, pos)
+            b.cite("relationship", rid, r.sources)
+        for pos, product in enumerate(a.products):
+            t["products"].add(product.id, a.id, product.name, product.kind,
+                              product.description, pos)  # fmt: skip
+            b.cite("product", product.id, product.sources)
+    for framework, members in data.memberships.items():
+        for pos, m in enumerate(members):
+            mid = f"{framework}/{m.actor}"
+            t["memberships"].add(mid, m.actor, framework, m.role, m.since, m.until, m.note, pos)
+            b.cite("membership", mid, m.sources)
+    for sid, (group, pos, s) in data.sources.items():
+        t["sources"].add(sid, group, s.url, s.title, s.publisher, s.kind, s.published,
+                         s.language, s.retrieved, s.archived_url or "", s.content_hash, s.note,
+                         pos)  # fmt: skip
+    for mid, (actor, family, pos, measure) in data.measures.items():
+        t["measures"].add(mid, actor, family, pos, measure.type, measure.title, measure.summary,
+                          measure.date, measure.note)  # fmt: skip
+        b.cite("measure", mid, measure.sources)
+        for i, e in enumerate(measure.events):
+            t["measure_events"].add(f"{mid}/{i}", mid, e.kind, e.date, i, e.note)
+            b.cite("event", f"{mid}/{i}", e.sources)
+        for i, k in enumerate(measure.links):
+            t["links"].add(f"{mid}/{k.provision}", mid, k.provision, k.level, k.rationale, i)
+        for i, g in enumerate(measure.targets):
+            t["targets"].add(f"{mid}/{g.actor}", mid, g.actor, g.role, g.since, g.until,
+                             g.note, i)  # fmt: skip
+    for pos, o in enumerate(data.overrides):
+        oid = f"{o.actor}/{o.provision}"
+        t["overrides"].add(oid, o.actor, o.provision, o.level, o.rationale, o.since, o.until, pos)
+        b.cite("override", oid, o.sources)
+    for pos, ed in enumerate(data.editions):
+        t["editions"].add(ed.id, ed.title, ed.as_of.isoformat(), ed.published.isoformat(),
+                          ed.methodology, ed.notes, pos)  # fmt: skip
+    for version in sorted(data.methodologies):
+        t["methodologies"].add(version, data.methodologies[version][0])
+    for x in assessments:
+        t["assessments"].add(f"{x.actor}/{x.provision}", x.actor, x.provision,
+                             x.as_of.isoformat(), x.level, x.label, x.score, x.derived,
+                             x.confidence, x.methodology, x.rule, x.text)  # fmt: skip
+    return t
