@@ -6,7 +6,7 @@ import os
 import sys
 
 # Django owns `check` (its system checks); ours validates the data directory.
-ALIASES = {"check": "validate", "systemcheck": "check"}
+ALIASES = {"check": "validate", "systemcheck": "check", "build-site": "build_site"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -50,6 +50,8 @@ DATA_DIR = Path(_env("MERCWATCH_DATA_DIR", str(BASE_DIR / "data")))
 VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
 METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "") or None
 SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
+# API requests a minute per client address (per worker); 0 turns the limit off.
+API_RATE_LIMIT = int(_env("MERCWATCH_API_RATE_LIMIT", "0"))
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -83,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mercwatch.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,6 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mercwatch.site.context.site",
             ],
         },
     },

@@ -1,11 +1,40 @@
-"""Public pages."""
+"""Public pages; each page's JSON twin is the same path ending in `.json` instead of `/`."""
 
-from django.urls import path
+from django.urls import re_path
 
-from mercwatch.site import views
+from mercwatch.site import feed_views, views
+
+FMT = r"(?P<fmt>/|\.json)"
+ACTOR = r"(?P<actor_id>[A-Za-z0-9-]+)"
+SECTION = r"(?P<section>governments|companies|organisations|vendors)"
+PROVISION = r"(?P<framework>[a-z0-9-]+)/(?P<number>[0-9]+(?:\.[0-9]+)?)"
+SLUG = r"[a-z0-9][a-z0-9-]*"
 
 app_name = "site"
 urlpatterns = [
-    path("", views.scorecard, name="scorecard"),
-    path("governments/<str:actor_id>/", views.government, name="government"),
+    re_path(r"^$", views.home, name="home"),
+    re_path(r"^index(?P<fmt>\.json)$", views.home, name="home-json"),
+    re_path(rf"^{SECTION}{FMT}$", views.directory, name="directory"),
+    re_path(
+        rf"^(?P<section>governments|companies|organisations|vendors)/{ACTOR}/feed\.atom$",
+        feed_views.actor_feed,
+        name="actor-feed",
+    ),
+    re_path(rf"^governments/{ACTOR}{FMT}$", views.government, name="government"),
+    re_path(
+        rf"^(?:companies|organisations)/{ACTOR}{FMT}$", views.organisation, name="organisation"
+    ),
+    re_path(rf"^vendors/{ACTOR}{FMT}$", views.vendor, name="vendor"),
+    re_path(rf"^provisions{FMT}$", views.provisions, name="provisions"),
+    re_path(
+        rf"^provisions/{PROVISION}/feed\.atom$", feed_views.provision_feed, name="provision-feed"
+    ),
+    re_path(rf"^provisions/{PROVISION}{FMT}$", views.provision, name="provision"),
+    re_path(rf"^measures/(?P<measure_id>{SLUG}){FMT}$", views.measure, name="measure"),
+    re_path(rf"^sources/(?P<source_id>{SLUG}){FMT}$", views.source, name="source"),
+    re_path(rf"^compare{FMT}$", views.compare, name="compare"),
+    re_path(rf"^search{FMT}$", views.search, name="search"),
+    re_path(rf"^methodology{FMT}$", views.methodology, name="methodology"),
+    re_path(r"^changes/feed\.atom$", feed_views.all_changes, name="changes-feed"),
+    re_path(rf"^changes{FMT}$", views.changes_page, name="changes"),
 ]

@@ -1,73 +1,197 @@
-"""Public pages: thin views over the assessment service."""
+"""Public pages: thin views that parse the query, call one service, and render HTML or JSON."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
-from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
-from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.services.assessments import assess, current_dataset
-
-TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
-
-
-def _as_of(request: HttpRequest) -> dt.date:
-    value = request.GET.get("as_of", "")
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise Http404(f"as_of: expected YYYY-MM-DD, got {value!r}") from exc
+from mercwatch.site import search as search_index
+from mercwatch.site.services import actors, changes, records, scorecard
+from mercwatch.site.services.actors import NotFound
+from mercwatch.site.services.home import home_page
+from mercwatch.site.services.moment import BadInput, moment_from
+from mercwatch.site.twin import conditional, respond
+from mercwatch.tracker.services.assessments import current_dataset
 
 
-def scorecard(request: HttpRequest) -> HttpResponse:
-    """Governments × the seven government recommendations."""
+def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
+    """Turn bad input into a 400 page that says why, and unknown IDs into a 404."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadInput as exc:
+            return render(request, "site/error.html", {"message": str(exc)}, status=400)
+        except NotFound as exc:
+            raise Http404(f"no such record: {exc}") from exc
+
+    return conditional(wrapper)
+
+
+def _params(request: HttpRequest) -> dict[str, str]:
+    return {key: request.GET.get(key, "") for key in request.GET}
+
+
+@public
+def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """The scorecard, the map and the latest changes."""
     data = current_dataset()
-    day = _as_of(request)
-    results = assess(
-        data,
-        as_of=day,
-        provisions=TRACKED,
-        kinds=GOVERNMENT_KINDS,
-        version=settings.METHODOLOGY_VERSION,
-    )
-    rows: dict[str, list[Assessment]] = {}
-    for a in results:
-        rows.setdefault(a.actor, []).append(a)
-    table = sorted(
-        (
-            (data.actors[actor], cells, sum(c.score or 0 for c in cells))
-            for actor, cells in rows.items()
-        ),
-        key=lambda row: (-row[2], row[0].name),
-    )
-    provisions = [(code, data.provisions[code][2].title) for code in TRACKED]
-    return render(
-        request,
-        "site/scorecard.html",
-        {"rows": table, "provisions": provisions, "as_of": day},
-    )
+    params = _params(request)
+    moment = moment_from(data, params)
+    query = scorecard.query_from(params)
+    map_of = params.get("map", "total")
+    if map_of not in {"total", *scorecard.TRACKED}:
+        raise BadInput(f"map: expected total or a recommendation code, got {map_of!r}")
+    return respond(request, fmt, "site/home.html", home_page(data, moment, query, map_of))
 
 
-def government(request: HttpRequest, actor_id: str) -> HttpResponse:
-    """One government on each recommendation, with every explanation."""
+@public
+def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
+    """One government on each recommendation, with every explanation, measures, memberships."""
     data = current_dataset()
-    actor = data.actors.get(actor_id)
-    if actor is None or actor.kind not in GOVERNMENT_KINDS:
-        raise Http404("no such government")
-    day = _as_of(request)
-    results = assess(
-        data,
-        as_of=day,
-        actors=[actor_id],
-        provisions=TRACKED,
-        kinds=[actor.kind],
-        version=settings.METHODOLOGY_VERSION,
-    )
-    cells = [(data.provisions[a.provision][2], a) for a in results]
-    return render(request, "site/government.html", {"actor": actor, "cells": cells, "as_of": day})
+    actor = actors.actor_of(data, actor_id, GOVERNMENT_KINDS)
+    context = actors.actor_page(data, actor, moment_from(data, _params(request)))
+    return respond(request, fmt, "site/actor.html", {**context, "section": "governments"})
+
+
+@public
+def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
+    """A company or civil-society organisation on the provisions it is assessed on."""
+    data = current_dataset()
+    kinds = {"company"} if request.path.startswith("/companies/") else {"civil-society"}
+    actor = actors.actor_of(data, actor_id, kinds)
+    context = actors.actor_page(data, actor, moment_from(data, _params(request)))
+    section = "companies" if "company" in kinds else "organisations"
+    return respond(request, fmt, "site/actor.html", {**context, "section": section})
+
+
+@public
+def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
+    """A vendor or person of the market: designations, findings, relationships, products."""
+    data = current_dataset()
+    actor = actors.actor_of(data, actor_id, {"vendor", "person"})
+    return respond(request, fmt, "site/vendor.html", actors.vendor_page(data, actor))
+
+
+@public
+def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpResponse:
+    """The list of governments, companies, organisations or market actors."""
+    data = current_dataset()
+    kinds = {
+        "governments": set(GOVERNMENT_KINDS),
+        "companies": {"company"},
+        "organisations": {"civil-society"},
+        "vendors": {"vendor", "person"},
+    }[section]
+    entries = actors.directory(data, kinds)
+    context = {
+        "section": section,
+        "entries": entries,
+        "json": {
+            "actors": [
+                {
+                    "id": e["actor"].id,
+                    "name": e["actor"].name,
+                    "kind": e["actor"].kind,
+                    "measures": e["measures"],
+                }
+                for e in entries
+            ]
+        },
+    }
+    return respond(request, fmt, "site/directory.html", context)
+
+
+@public
+def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """Every framework and its provisions."""
+    data = current_dataset()
+    tree = [
+        (fw, [entry for code, (f, parent, entry) in data.provisions.items() if f == fw.id])
+        for fw in sorted(data.frameworks.values(), key=lambda f: f.position)
+    ]
+    json = {fw.id: [p.code for p in entries] for fw, entries in tree}
+    return respond(request, fmt, "site/provisions.html", {"tree": tree, "json": json})
+
+
+@public
+def provision(request: HttpRequest, framework: str, number: str, fmt: str = "/") -> HttpResponse:
+    """A recommendation or principle: what it asks and the approaches taken, side by side."""
+    data = current_dataset()
+    moment = moment_from(data, _params(request))
+    context = records.provision_page(data, f"{framework}/{number}", moment)
+    return respond(request, fmt, "site/provision.html", context)
+
+
+@public
+def measure(request: HttpRequest, measure_id: str, fmt: str = "/") -> HttpResponse:
+    """A measure with its lifecycle, targets, links and sources."""
+    context = records.measure_page(current_dataset(), measure_id)
+    return respond(request, fmt, "site/measure.html", context)
+
+
+@public
+def source(request: HttpRequest, source_id: str, fmt: str = "/") -> HttpResponse:
+    """A source and what cites it."""
+    context = records.source_page(current_dataset(), source_id)
+    return respond(request, fmt, "site/source.html", context)
+
+
+@public
+def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """Two to four governments side by side."""
+    data = current_dataset()
+    ids = [i for i in request.GET.getlist("ids") if i]
+    context = records.compare_page(data, ids, moment_from(data, _params(request)))
+    return respond(request, fmt, "site/compare.html", context)
+
+
+@public
+def search(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """Full-text search, ranked."""
+    text = request.GET.get("q", "").strip()
+    if len(text) > 200:
+        raise BadInput("q: at most 200 characters")
+    hits = search_index.search(text) if text else []
+    context = {
+        "q": text,
+        "hits": hits,
+        "json": {"q": text, "results": [h.__dict__ for h in hits]},
+    }
+    return respond(request, fmt, "site/search.html", context)
+
+
+@public
+def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """The methodology, rendered from its file, and its history."""
+    data = current_dataset()
+    version = request.GET.get("version") or None
+    if version and version not in data.methodologies:
+        raise BadInput(f"version: no methodology version {version!r}")
+    return respond(request, fmt, "site/methodology.html", records.methodology_page(data, version))
+
+
+@public
+def changes_page(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """What changed between two dates or two editions."""
+    data = current_dataset()
+    period = changes.period_from(data, _params(request), dt.date.today())
+    found = changes.between(data, period["version"], period["since"], period["until"])
+    context = {
+        **period,
+        "changes": [changes.describe(data, c) for c in found],
+        "all_editions": data.editions,
+        "json": {
+            "since": period["since"].isoformat(),
+            "until": period["until"].isoformat(),
+            "changes": [c.as_dict() for c in found],
+        },
+    }
+    return respond(request, fmt, "site/changes.html", context)

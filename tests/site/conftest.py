@@ -14,3 +14,13 @@ def mini_db(mini_dir, django_db_blocker):
         assert data.errors == []
         write_dataset(data, reason="test")
     return mini_dir
+
+
+@pytest.fixture
+def bundled_db(bundled_dir, django_db_blocker):
+    """The bundled dataset (data/), loaded into the test database."""
+    with django_db_blocker.unblock():
+        data = check_dir(bundled_dir)
+        assert data.errors == []
+        write_dataset(data, reason="test")
+    return bundled_dir

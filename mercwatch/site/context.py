@@ -1,0 +1,22 @@
+"""Template context shared by every public page."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.http import HttpRequest
+from django.urls import Resolver404, resolve
+
+
+@cache
+def _downloads_registered() -> bool:
+    try:
+        resolve("/downloads/")
+    except Resolver404:
+        return False
+    return True
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    """Give the navigation: the downloads link only once the exports register that page."""
+    return {"has_downloads": _downloads_registered()}

@@ -1,0 +1,99 @@
+"""The Atom feeds: all changes, and one per government, company, vendor and recommendation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.site.feeds import atom_for, measures_atom
+from mercwatch.site.services import changes
+from mercwatch.site.services.index import targeted_by
+from mercwatch.site.services.links import actor_url, provision_url
+from mercwatch.site.twin import conditional
+from mercwatch.tracker.services.assessments import current_dataset
+
+SECTION_KINDS = {
+    "governments": set(GOVERNMENT_KINDS),
+    "companies": {"company"},
+    "organisations": {"civil-society"},
+    "vendors": {"vendor", "person"},
+}
+
+
+def _atom(feed: object) -> HttpResponse:
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")  # type: ignore[attr-defined]
+    return response
+
+
+@conditional
+def all_changes(request: HttpRequest) -> HttpResponse:
+    """Every level change, newest first."""
+    data = current_dataset()
+    found = changes.between(data, None, changes.EPOCH, dt.date.today())
+    return _atom(
+        atom_for(
+            data,
+            found,
+            title="mercwatch: what changed",
+            link="/changes/",
+            feed_url="/changes/feed.atom",
+            base=request.build_absolute_uri("/")[:-1],
+        )
+    )
+
+
+@conditional
+def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpResponse:
+    """The changes of one government, company or organisation; the measures aimed at a vendor."""
+    data = current_dataset()
+    actor = data.actors.get(actor_id)
+    if actor is None or actor.kind not in SECTION_KINDS[section]:
+        raise Http404("no such actor")
+    base = request.build_absolute_uri("/")[:-1]
+    page = actor_url(actor.id, actor.kind)
+    if section == "vendors":
+        return _atom(
+            measures_atom(
+                data,
+                targeted_by(data, actor.id),
+                title=f"mercwatch: {actor.name}",
+                link=page,
+                feed_url=f"{page}feed.atom",
+                base=base,
+            )
+        )
+    found = changes.between(data, None, changes.EPOCH, dt.date.today(), actors={actor.id})
+    return _atom(
+        atom_for(
+            data,
+            found,
+            title=f"mercwatch: {actor.name}",
+            link=page,
+            feed_url=f"{page}feed.atom",
+            base=base,
+        )
+    )
+
+
+@conditional
+def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpResponse:
+    """The changes on one recommendation or principle, across every actor."""
+    data = current_dataset()
+    code = f"{framework}/{number}"
+    if code not in data.provisions:
+        raise Http404("no such provision")
+    found = changes.between(data, None, changes.EPOCH, dt.date.today(), provisions={code})
+    page = provision_url(code)
+    return _atom(
+        atom_for(
+            data,
+            found,
+            title=f"mercwatch: {code} {data.provisions[code][2].title}",
+            link=page,
+            feed_url=f"{page}feed.atom",
+            base=request.build_absolute_uri("/")[:-1],
+        )
+    )

@@ -1,0 +1,91 @@
+"""Atom feeds of changes: one for the whole tracker, one per government, company, vendor and
+recommendation. `atom_for()` builds a feed from any list of changes (the exports reuse it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils.feedgenerator import Atom1Feed
+
+from mercwatch.site.services.changes import describe
+from mercwatch.site.services.links import actor_url
+from mercwatch.tracker.changes import Change
+from mercwatch.tracker.loader.validate import Dataset
+
+FEED_LIMIT = 100
+
+
+def atom_for(
+    data: Dataset,
+    changes: Iterable[Change],
+    *,
+    title: str,
+    link: str,
+    feed_url: str,
+    base: str = "",
+    description: str = "",
+) -> Atom1Feed:
+    """Give an Atom feed with one entry per change (newest first), links made absolute by `base`."""
+    feed = Atom1Feed(
+        title=title,
+        link=base + link,
+        feed_url=base + feed_url,
+        description=description or title,
+        language="en",
+        id=base + feed_url,
+        author_name="mercwatch",
+    )
+    for change in list(changes)[:FEED_LIMIT]:
+        d = describe(data, change)
+        when = dt.datetime.combine(change.date, dt.time(), tzinfo=dt.UTC)
+        causes = "; ".join(c["title"] for c in d["causes"])
+        feed.add_item(
+            title=d["title"],
+            link=base + actor_url(change.actor, d["actor"].kind) + f"?as_of={change.date}",
+            description=f"{change.after.text} Caused by: {causes}.",
+            unique_id=f"tag:mercwatch,{change.date.isoformat()}:{change.id}",
+            unique_id_is_permalink=False,
+            pubdate=when,
+            updateddate=when,
+            categories=[change.actor, change.provision],
+        )
+    return feed
+
+
+def measures_atom(
+    data: Dataset,
+    measures: Iterable[tuple[str, str]],
+    *,
+    title: str,
+    link: str,
+    feed_url: str,
+    base: str = "",
+) -> Atom1Feed:
+    """Give an Atom feed of measures aimed at a market actor: (measure ID, role) pairs."""
+    feed = Atom1Feed(
+        title=title,
+        link=base + link,
+        feed_url=base + feed_url,
+        description=title,
+        language="en",
+        id=base + feed_url,
+        author_name="mercwatch",
+    )
+    entries = sorted(
+        (data.measures[i] for i, _role in measures),
+        key=lambda m: m[3].date.sort_key(),
+        reverse=True,
+    )
+    for actor, _family, _pos, m in entries[:FEED_LIMIT]:
+        when = dt.datetime.combine(m.date.last_day(), dt.time(), tzinfo=dt.UTC)
+        feed.add_item(
+            title=f"{data.actors[actor].name}: {m.title}",
+            link=f"{base}/measures/{m.id}/",
+            description=m.summary,
+            unique_id=f"tag:mercwatch,{m.date}:measure/{m.id}",
+            unique_id_is_permalink=False,
+            pubdate=when,
+            updateddate=when,
+        )
+    return feed

@@ -1,0 +1,136 @@
+"""What the government, company, organisation and vendor pages show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.site.services import cache
+from mercwatch.site.services.index import measures_of, related_to, targeted_by
+from mercwatch.site.services.links import actor_url
+from mercwatch.site.services.moment import Moment
+from mercwatch.site.services.scorecard import TRACKED
+from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.services.assessments import methodology_of
+
+
+class NotFound(LookupError):
+    """No such public ID on this kind of page."""
+
+
+def actor_of(data: Dataset, actor_id: str, kinds: set[str] | frozenset[str]) -> ActorFile:
+    """Give the actor with this public ID if it is of one of `kinds`, else raise NotFound."""
+    actor = data.actors.get(actor_id)
+    if actor is None or actor.kind not in kinds:
+        raise NotFound(actor_id)
+    return actor
+
+
+def provisions_for(data: Dataset, kind: str, version: str | None) -> list[str]:
+    """Give the provisions the methodology assesses this kind of actor on, in file order."""
+    if kind in GOVERNMENT_KINDS:
+        return list(TRACKED)
+    method = methodology_of(data, version)
+    return [
+        code
+        for code, (fw, _parent, _entry) in data.provisions.items()
+        if any(s.covers(provision=code, framework=fw, actor_kind=kind) for s in method.scope)
+    ]
+
+
+def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
+    """Give every membership of the actor, with its framework's title and dates."""
+    found = []
+    for framework, members in data.memberships.items():
+        for m in members:
+            if m.actor == actor_id:
+                found.append(
+                    {
+                        "framework": framework,
+                        "title": data.frameworks[framework].short_title,
+                        "role": m.role,
+                        "since": m.since,
+                        "until": m.until,
+                        "note": m.note,
+                        "sources": [c.source for c in m.sources],
+                    }
+                )
+    return found
+
+
+def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any]:
+    """Give an actor's assessments on every provision it is assessed on, measures, memberships."""
+    codes = provisions_for(data, actor.kind, moment.version)
+    cells = [
+        (data.provisions[code][2], cache.cell(data, moment.version, actor.id, code, moment.day))
+        for code in codes
+    ]
+    measures = measures_of(data, actor.id)
+    member_of = memberships(data, actor.id)
+    return {
+        "actor": actor,
+        "cells": cells,
+        "total": sum(a.score or 0 for _p, a in cells),
+        "measures": measures,
+        "memberships": member_of,
+        "json": {
+            "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "as_of": moment.as_dict(),
+            "assessments": [a.as_dict() for _p, a in cells],
+            "measures": [m.id for m in measures],
+            "memberships": [
+                {**m, "since": _s(m["since"]), "until": _s(m["until"])} for m in member_of
+            ],
+        },
+    }
+
+
+def vendor_page(data: Dataset, actor: ActorFile) -> dict[str, Any]:
+    """Give a market actor's designations, findings, relationships and products."""
+    aimed: list[dict[str, Any]] = []
+    for measure_id, role in targeted_by(data, actor.id):
+        by, _family, _pos, m = data.measures[measure_id]
+        aimed.append({"measure": m, "role": role, "by": data.actors[by]})
+    aimed.sort(key=lambda x: x["measure"].date.sort_key())
+    relationships = [
+        {
+            "kind": r.kind,
+            "actor": data.actors[r.object],
+            "since": r.since,
+            "until": r.until,
+            "note": r.note,
+            "sources": [c.source for c in r.sources],
+        }
+        for r in actor.relationships
+    ]
+    inbound: list[dict[str, Any]] = [
+        {"kind": kind, "actor": data.actors[other]} for other, kind in related_to(data, actor.id)
+    ]
+    return {
+        "actor": actor,
+        "designations": [a for a in aimed if a["role"] != "named"],
+        "findings": [a for a in aimed if a["role"] == "named"],
+        "relationships": relationships,
+        "inbound": inbound,
+        "json": {
+            "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "targeted_by": [
+                {"measure": a["measure"].id, "role": a["role"], "by": a["by"].id} for a in aimed
+            ],
+            "related_from": [{"actor": i["actor"].id, "kind": i["kind"]} for i in inbound],
+        },
+    }
+
+
+def directory(data: Dataset, kinds: set[str]) -> list[dict[str, Any]]:
+    """Give the actors of `kinds` with how many measures each has, in name order."""
+    return [
+        {"actor": a, "url": actor_url(a.id, a.kind), "measures": len(measures_of(data, a.id))}
+        for a in sorted(data.actors.values(), key=lambda a: a.name.casefold())
+        if a.kind in kinds
+    ]
+
+
+def _s(value: object) -> str | None:
+    return None if value is None else str(value)

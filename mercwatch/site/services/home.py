@@ -1,0 +1,108 @@
+"""What the home page shows: the scorecard, the headline numbers, the map, latest changes."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from mercwatch.site.services import changes, geometry, scorecard
+from mercwatch.site.services.moment import Moment
+from mercwatch.site.services.scorecard import TRACKED, Query, Row
+from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.services.assessments import methodology_of
+
+TOTAL_BANDS = ((0, 0, "0"), (1, 3, "1–3"), (4, 7, "4–7"), (8, 13, "8–13"), (14, 28, "14–28"))
+
+
+def map_shapes(rows: list[Row], map_of: str) -> list[dict[str, str]]:
+    """Give each country on the map its path, class and accessible name."""
+    by_id = {r.actor.id: r for r in rows}
+    shapes = []
+    for code, d in geometry.paths().items():
+        row = by_id.get(code)
+        if row is None:
+            continue
+        if map_of == "total":
+            band = next(i for i, (lo, hi, _l) in enumerate(TOTAL_BANDS) if lo <= row.total <= hi)
+            css, label = f"band-{band}", f"total {row.total} of 28"
+        else:
+            cell = row.cells[TRACKED.index(map_of)]
+            css, label = f"lv-{cell.level}", cell.label
+        shapes.append({"id": code, "d": d, "css": css, "name": f"{row.actor.name}: {label}"})
+    return shapes
+
+
+def link(moment: Moment, query: Query, **change: str) -> str:
+    """Give the home page URL for this moment and query, with some parameters changed."""
+    params: dict[str, str] = {}
+    if moment.edition is not None:
+        params["edition"] = moment.edition.id
+    elif moment.chosen:
+        params["as_of"] = moment.day.isoformat()
+    for key, fw in scorecard.FILTERS.items():
+        if fw in query.members:
+            params[key] = "1"
+    if query.region:
+        params["region"] = query.region
+    if query.evidence:
+        params["evidence"] = "1"
+    params["sort"] = query.sort
+    params["order"] = "desc" if query.descending else "asc"
+    params.update(change)
+    return "/?" + urlencode(params)
+
+
+def sort_links(moment: Moment, query: Query) -> dict[str, dict[str, str]]:
+    """Give each sortable column its link and its current aria-sort state."""
+    out = {}
+    for column in scorecard.SORTS:
+        current = query.sort == column
+        order = (
+            ("asc" if query.descending else "desc")
+            if current
+            else ("asc" if column == "name" else "desc")
+        )
+        state = ("descending" if query.descending else "ascending") if current else "none"
+        out[column] = {"url": link(moment, query, sort=column, order=order), "state": state}
+    return out
+
+
+def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[str, Any]:
+    """Give everything the home page shows, derived at the moment."""
+    rows = scorecard.rows_for(data, moment, query)
+    all_rows = scorecard.all_rows(data, moment)
+    latest = changes.between(
+        data, moment.version, changes.EPOCH, moment.day, provisions=set(TRACKED)
+    )[:8]
+    method_levels = [
+        level
+        for level in methodology_of(data, moment.version).levels
+        if level.code not in {"not-assessed", "not-applicable"}
+    ]
+    provisions = [(code, data.provisions[code][2]) for code in TRACKED]
+    return {
+        "moment": moment,
+        "method_version": methodology_of(data, moment.version).version,
+        "query": query,
+        "rows": rows,
+        "provisions": provisions,
+        "levels": method_levels,
+        "headline": scorecard.headline(data, moment),
+        "regions": geometry.regions(),
+        "editions": data.editions,
+        "map_of": map_of,
+        "map_title": "total score" if map_of == "total" else data.provisions[map_of][2].title,
+        "shapes": map_shapes(all_rows, map_of),
+        "view_box": geometry.view_box(),
+        "bands": TOTAL_BANDS,
+        "latest": [changes.describe(data, c) for c in latest],
+        "filters": scorecard.FILTERS,
+        "sorts": sort_links(moment, query),
+        "json": {
+            "as_of": moment.as_dict(),
+            "query": query.as_dict(),
+            "headline": scorecard.headline(data, moment),
+            "rows": [r.as_dict() for r in rows],
+            "latest_changes": [c.as_dict() for c in latest],
+        },
+    }

@@ -1,0 +1,143 @@
+"""What the measure, source, provision, compare and methodology pages show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from mercwatch.site.services import cache
+from mercwatch.site.services.actors import NotFound, actor_of, provisions_for
+from mercwatch.site.services.index import cited_by
+from mercwatch.site.services.moment import BadInput, Moment
+from mercwatch.site.services.scorecard import TRACKED, governments
+from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.services.assessments import methodology_of
+
+NOT_SHOWN = {"not-assessed", "not-applicable"}
+
+
+def measure_page(data: Dataset, measure_id: str) -> dict[str, Any]:
+    """Give a measure: who, what, when, lifecycle, targets, links and every source."""
+    if measure_id not in data.measures:
+        raise NotFound(measure_id)
+    actor_id, family, _pos, m = data.measures[measure_id]
+    sources = [(c, data.sources[c.source][2]) for c in m.sources]
+    return {
+        "measure": m,
+        "actor": data.actors[actor_id],
+        "targets": [(t, data.actors[t.actor]) for t in m.targets],
+        "links": [(k, data.provisions[k.provision][2]) for k in m.links],
+        "sources": sources,
+        "json": {"actor": actor_id, "family": family, **m.model_dump(mode="json")},
+    }
+
+
+def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
+    """Give a source and everything that cites it."""
+    if source_id not in data.sources:
+        raise NotFound(source_id)
+    group, _pos, s = data.sources[source_id]
+    citing = cited_by(data, source_id)
+    return {
+        "source": s,
+        "measures": [data.measures[i][3] for kind, i in citing if kind == "measure"],
+        "memberships": [i for kind, i in citing if kind == "membership"],
+        "actors": [data.actors[i] for kind, i in citing if kind == "actor"],
+        "json": {
+            "group": group,
+            **s.model_dump(mode="json"),
+            "cited_by": [{"kind": k, "id": i} for k, i in citing],
+        },
+    }
+
+
+def provision_page(data: Dataset, code: str, moment: Moment) -> dict[str, Any]:
+    """Give what a provision asks and the approaches taken, side by side, by assessed actor."""
+    if code not in data.provisions:
+        raise NotFound(code)
+    framework, parent, entry = data.provisions[code]
+    method = methodology_of(data, moment.version)
+    kinds = [
+        k
+        for s in method.scope
+        for k in s.actor_kinds
+        if s.covers(provision=code, framework=framework, actor_kind=k)
+    ]
+    ids = tuple(
+        a.id
+        for a in sorted(data.actors.values(), key=lambda a: a.name)
+        if a.kind in kinds and code in provisions_for(data, a.kind, moment.version)
+    )
+    grid = cache.grid(data, moment.version, ids, (code,), moment.day) if ids else {}
+    approaches = [
+        (data.actors[a], grid[(a, code)])
+        for a in ids
+        if grid[(a, code)].contributions or grid[(a, code)].override
+    ]
+    approaches.sort(key=lambda x: (-(x[1].score or 0), x[0].name))
+    counts: dict[str, int] = {}
+    for a in ids:
+        counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
+    implied = [i for i in method.implied if code in i.provisions]
+    return {
+        "framework": data.frameworks[framework],
+        "parent": data.provisions[parent][2] if parent else None,
+        "provision": entry,
+        "approaches": approaches,
+        "counts": counts,
+        "assessed": len(ids),
+        "implied": implied,
+        "json": {
+            "framework": framework,
+            "parent": parent,
+            "provision": entry.model_dump(mode="json", exclude={"provisions"}),
+            "commitments": [p.code for p in entry.provisions],
+            "as_of": moment.as_dict(),
+            "counts": counts,
+            "approaches": [a.as_dict() for _actor, a in approaches],
+        },
+    }
+
+
+def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any]:
+    """Give two to four governments side by side on each recommendation."""
+    known = set(governments(data))
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise BadInput(f"ids: not a government: {', '.join(unknown)}")
+    if ids and not 2 <= len(ids) <= 4:
+        raise BadInput(f"ids: choose two to four governments, got {len(ids)}")
+    actors = [actor_of(data, i, {"country", "supranational"}) for i in ids]
+    grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if ids else {}
+    rows = (
+        [(data.provisions[code][2], [grid[(a.id, code)] for a in actors]) for code in TRACKED]
+        if ids
+        else []
+    )
+    return {
+        "actors": actors,
+        "rows": rows,
+        "choices": [data.actors[i] for i in governments(data)],
+        "json": {
+            "as_of": moment.as_dict(),
+            "governments": ids,
+            "assessments": [a.as_dict() for _p, cells in rows for a in cells],
+        },
+    }
+
+
+def methodology_page(data: Dataset, version: str | None) -> dict[str, Any]:
+    """Give a methodology version, rendered from its file, and the history of versions."""
+    method = methodology_of(data, version)
+    history = sorted(
+        (m for _text, m in data.methodologies.values()),
+        key=lambda m: tuple(int(x) for x in m.version.split(".")),
+        reverse=True,
+    )
+    text, _parsed = data.methodologies[method.version]
+    return {
+        "method": method,
+        "history": history,
+        "json": {"version": method.version, "methodology": yaml.safe_load(text)},
+    }

@@ -1,0 +1,184 @@
+"""The scorecard: governments × the seven government recommendations, filtered and sorted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from mercwatch.core.partial_dates import PartialDate
+from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.site.services import cache, geometry
+from mercwatch.site.services.moment import BadInput, Moment
+from mercwatch.tracker.derive import Assessment
+from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.loader.validate import Dataset
+
+TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
+FILTERS = {"paris": "paris-call", "joint": "joint-statement", "pallmall": "pall-mall-code"}
+SORTS = ("name", "total", *TRACKED)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the reader asked of the scorecard."""
+
+    members: tuple[str, ...] = ()  # framework IDs the government must be a member of
+    region: str = ""
+    evidence: bool = False
+    sort: str = "total"
+    descending: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "members": list(self.members),
+            "region": self.region or None,
+            "evidence": self.evidence,
+            "sort": self.sort,
+            "order": "desc" if self.descending else "asc",
+        }
+
+
+@dataclass
+class Row:
+    actor: ActorFile
+    cells: list[Assessment]
+    total: int
+    region: str
+    memberships: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.actor.id,
+            "name": self.actor.name,
+            "region": self.region or None,
+            "memberships": self.memberships,
+            "total": self.total,
+            "cells": [
+                {"provision": c.provision, "level": c.level, "label": c.label, "score": c.score}
+                for c in self.cells
+            ],
+        }
+
+
+def query_from(params: dict[str, str]) -> Query:
+    """Give the scorecard query from the request's parameters; unknown values are errors."""
+    members = tuple(fw for key, fw in FILTERS.items() if params.get(key) in {"1", "on"})
+    region = params.get("region", "")
+    if region and region not in geometry.regions():
+        raise BadInput(f"region: expected one of {', '.join(geometry.regions())}, got {region!r}")
+    sort = params.get("sort", "total") or "total"
+    if sort not in SORTS:
+        raise BadInput(f"sort: expected name, total or a recommendation code, got {sort!r}")
+    order = params.get("order", "")
+    if order not in {"", "asc", "desc"}:
+        raise BadInput(f"order: expected asc or desc, got {order!r}")
+    descending = order == "desc" if order else sort != "name"
+    evidence = params.get("evidence") in {"1", "on"}
+    return Query(members, region, evidence, sort, descending)
+
+
+def governments(data: Dataset) -> tuple[str, ...]:
+    """Give every government's ID (countries and bodies such as the EU), in name order."""
+    return cache.memo(
+        data,
+        ("governments",),
+        lambda: tuple(
+            a.id
+            for a in sorted(data.actors.values(), key=lambda a: a.name)
+            if a.kind in GOVERNMENT_KINDS
+        ),
+    )
+
+
+def member_at(data: Dataset, framework: str, actor: str, day: dt.date) -> bool:
+    """Tell whether `actor` was a member of `framework` on `day`, counted as the engine does:
+    an unknown start counts from the earliest dated source that reports the membership."""
+    for m in data.memberships.get(framework, ()):
+        if m.actor != actor:
+            continue
+        since = m.since
+        if since is None:
+            dated = [data.sources[c.source][2].published for c in m.sources]
+            known = [d for d in dated if d is not None]
+            since = min(known, key=PartialDate.sort_key) if known else None
+        started = since is not None and since.last_day() <= day
+        if started and (m.until is None or day < m.until.first_day()):
+            return True
+    return False
+
+
+def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
+    return [fw for fw in data.memberships if member_at(data, fw, actor, day)]
+
+
+def all_rows(data: Dataset, moment: Moment) -> list[Row]:
+    """Give every government's row at the moment, cached per data version."""
+
+    def build() -> list[Row]:
+        ids = governments(data)
+        cells = cache.grid(data, moment.version, ids, TRACKED, moment.day)
+        regions = geometry.region_of()
+        rows = []
+        for actor_id in ids:
+            row_cells = [cells[(actor_id, code)] for code in TRACKED]
+            rows.append(
+                Row(
+                    data.actors[actor_id],
+                    row_cells,
+                    sum(c.score or 0 for c in row_cells),
+                    regions.get(actor_id, ""),
+                    memberships_at(data, actor_id, moment.day),
+                )
+            )
+        return rows
+
+    return cache.memo(data, ("rows", moment.version, moment.day), build)
+
+
+def _sort_key(sort: str) -> Any:
+    if sort == "name":
+        return lambda r: r.actor.name
+    if sort == "total":
+        return lambda r: r.total
+    index = TRACKED.index(sort)
+    return lambda r: r.cells[index].score if r.cells[index].score is not None else -1
+
+
+def rows_for(data: Dataset, moment: Moment, query: Query) -> list[Row]:
+    """Give the rows the query selects, in its order (ties by name)."""
+    rows = [
+        r
+        for r in all_rows(data, moment)
+        if all(fw in r.memberships for fw in query.members)
+        and (not query.region or r.region == query.region)
+        and (not query.evidence or any(c.contributions or c.score for c in r.cells))
+    ]
+    rows.sort(key=lambda r: r.actor.name)
+    rows.sort(key=_sort_key(query.sort), reverse=query.descending)
+    return rows
+
+
+def headline(data: Dataset, moment: Moment) -> list[dict[str, Any]]:
+    """Give, per recommendation, how many governments have any evidence, and at which levels."""
+    rows = all_rows(data, moment)
+    out = []
+    for index, code in enumerate(TRACKED):
+        levels: dict[str, int] = {}
+        for r in rows:
+            if r.cells[index].score:
+                levels[r.cells[index].label] = levels.get(r.cells[index].label, 0) + 1
+        out.append(
+            {
+                "provision": code,
+                "number": data.provisions[code][2].number,
+                "title": data.provisions[code][2].title,
+                "with_evidence": sum(levels.values()),
+                "levels": levels,
+            }
+        )
+    return out
+
+
+def human(date: PartialDate | None) -> str:
+    return "date unknown" if date is None else date.human()

@@ -1,0 +1,76 @@
+"""Every page as HTML or its JSON twin, with conditional GET (ETag and Last-Modified)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+from mercwatch.site.services.links import json_twin
+from mercwatch.tracker.services.assessments import data_version
+
+View = Callable[..., HttpResponseBase]
+_modified: dict[tuple[int, ...], float] = {}
+
+
+def last_modified(version: tuple[int, ...]) -> float:
+    """Give the time of the newest revision of any record, as a timestamp (once per version)."""
+    if version not in _modified:
+        newest = [
+            model._default_manager.aggregate(top=Max("history_date"))["top"]
+            for app in ("tracker", "market", "workflow")
+            for model in apps.get_app_config(app).get_models()
+            if model.__name__.startswith("Historical")
+        ]
+        dates = [d for d in newest if d is not None]
+        _modified.clear()
+        _modified[version] = max(dates).timestamp() if dates else 0.0
+    return _modified[version]
+
+
+def conditional(view: View) -> View:
+    """Answer 304 when the reader's copy is current: same data version, same day, same URL."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        version = data_version()
+        today = dt.datetime.now(dt.UTC).date()
+        key = f"{version}|{today}|{request.get_full_path()}".encode()
+        etag = quote_etag(hashlib.sha256(key).hexdigest()[:32])
+        midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC).timestamp()
+        modified = int(max(last_modified(version), midnight))
+        if request.method in {"GET", "HEAD"}:
+            cached = get_conditional_response(request, etag=etag, last_modified=modified)
+            if cached is not None:
+                return cached
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            response.headers.setdefault("ETag", etag)
+            response.headers.setdefault("Last-Modified", http_date(modified))
+            patch_cache_control(response, public=True, max_age=60)
+        return response
+
+    return wrapper
+
+
+def respond(request: HttpRequest, fmt: str, template: str, context: dict[str, Any]) -> HttpResponse:
+    """Give the page as HTML, or its JSON twin (`context['json']`) when `fmt` is `.json`."""
+    if fmt == ".json":
+        return JsonResponse(context["json"], json_dumps_params={"ensure_ascii": False, "indent": 1})
+    path = request.path
+    context.setdefault("json_url", json_twin(path) + _query(request))
+    return render(request, template, context)
+
+
+def _query(request: HttpRequest) -> str:
+    query = request.GET.urlencode()
+    return f"?{query}" if query else ""

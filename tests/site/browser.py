@@ -1,0 +1,37 @@
+"""Helpers for the browser tests: Debian's chromium, axe-core injected from tests/vendor."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe.min.js"
+
+
+def serious_violations(page: Any) -> list[str]:
+    """Give axe-core's serious and critical violations on the page, one line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def overflows(page: Any) -> bool:
+    """Tell whether the page scrolls sideways (outside the scroll containers of wide tables)."""
+    return bool(
+        page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    )
