@@ -1,0 +1,119 @@
+"""The NinjaAPI of /api/v1/: its routers, its one error shape, and its OpenAPI document."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+from ninja.openapi.schema import OpenAPISchema
+
+from mercwatch.api.problems import MEDIA_TYPE, problem
+from mercwatch.api.routers import actors, assessments, frameworks, measures
+from mercwatch.api.services import BadParameter, NotFound
+from mercwatch.tracker.services.assessments import DataError
+
+logger = logging.getLogger(__name__)
+
+ERRORS = {
+    "400": "Bad request: an unknown or repeated query parameter",
+    "404": "Not found",
+    "405": "Method not allowed",
+    "413": "Content too large",
+    "414": "Query string too long",
+    "422": "A parameter's value is invalid",
+    "429": "Too many requests",
+    "500": "Server error",
+}
+DESCRIPTION = (
+    "Read everything mercwatch knows: frameworks, provisions, actors, memberships, measures, "
+    "sources, relationships, assessments with explanations at any date, editions and changes. "
+    "Data under CC BY 4.0. Errors are RFC 9457 problem details. See docs/api.md."
+)
+
+
+class MercwatchAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document declares every error as application/problem+json."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        schema = super().get_openapi_schema(**kwargs)
+        problem_ref = {"$ref": "#/components/schemas/ProblemOut"}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses["304"] = {"description": "Not modified (If-None-Match matched)"}
+                for code, text in ERRORS.items():
+                    responses[code] = {
+                        "description": text,
+                        "content": {MEDIA_TYPE: {"schema": problem_ref}},
+                    }
+        return schema
+
+
+def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = []
+    unknown = []
+    for error in exc.errors:
+        loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path")]
+        name = loc[0] if loc else ""
+        if error.get("type") == "extra_forbidden":
+            unknown.append(name)
+        errors.append({"parameter": name, "detail": str(error.get("msg", "invalid"))})
+    if unknown:
+        detail = "unknown query parameter: " + ", ".join(sorted(unknown))
+        errors = [{"parameter": n, "detail": "unknown parameter"} for n in unknown]
+        return problem(400, detail, parameter=unknown[0], kind="unknown-parameter", errors=errors)
+    first = errors[0]["parameter"] if errors else None
+    detail = "; ".join(f"{e['parameter']}: {e['detail']}" for e in errors)
+    return problem(422, detail, parameter=first, errors=errors)
+
+
+def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
+    detail = f"{exc.parameter}: {exc}"
+    errors = [{"parameter": exc.parameter, "detail": str(exc)}]
+    return problem(404, detail, parameter=exc.parameter, errors=errors)
+
+
+def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return problem(404, str(exc) or "no such record")
+
+
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem(exc.status_code, str(exc))
+
+
+def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # The stored data does not pass its own checks (a write in progress, say): nothing to serve.
+    return problem(409, "the stored data fails its checks: " + "; ".join(exc.errors[:5]))
+
+
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    logger.exception("API error on %s", request.path, exc_info=exc)
+    return problem(500, "the server failed to answer; the error was logged")
+
+
+def build_api() -> NinjaAPI:
+    """Give the v1 API with every router and error handler."""
+    api = MercwatchAPI(
+        title="mercwatch API",
+        version="1",
+        description=DESCRIPTION,
+        urls_namespace="api-v1",
+        docs_url=None,
+        openapi_url="/openapi.json",
+    )
+    for router in (frameworks.router, actors.router, measures.router, assessments.router):
+        api.add_router("", router)
+    api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
+    api.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]
+    api.add_exception_handler(NotFound, _not_found)  # type: ignore[arg-type]
+    api.add_exception_handler(Http404, _not_found)  # type: ignore[arg-type]
+    api.add_exception_handler(HttpError, _http_error)  # type: ignore[arg-type]
+    api.add_exception_handler(DataError, _conflict)  # type: ignore[arg-type]
+    api.add_exception_handler(Exception, _server_error)  # type: ignore[arg-type]
+    return api
+
+
+api = build_api()

@@ -1,0 +1,102 @@
+"""The query parameters each operation accepts; any other parameter is a 400."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import BeforeValidator, ConfigDict, Field
+
+from mercwatch.core.vocabulary import ActorKind, MeasureType, RelationshipKind, SourceKind
+
+MAX_LIMIT = 500
+
+
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
+    if not isinstance(value, str | dt.date):
+        raise ValueError("expected a date YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+ID = Field(default=None, min_length=1, max_length=100)
+
+
+class NoParams(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PageParams(NoParams):
+    limit: int = Field(default=50, ge=1, le=MAX_LIMIT, description=f"items per page, 1–{MAX_LIMIT}")
+    offset: int = Field(default=0, ge=0, le=10_000_000, description="items to skip")
+
+
+class ProvisionParams(PageParams):
+    framework: str | None = ID
+    parent: str | None = ID
+
+
+class ActorParams(PageParams):
+    kind: ActorKind | None = None
+    membership: str | None = Field(
+        default=None, min_length=1, max_length=64, description="a framework ID the actor joined"
+    )
+    country: str | None = ID
+
+
+class MembershipParams(PageParams):
+    framework: str | None = ID
+    actor: str | None = ID
+    role: str | None = ID
+
+
+class SourceParams(PageParams):
+    group: str | None = ID
+    kind: SourceKind | None = None
+
+
+class MeasureParams(PageParams):
+    actor: str | None = ID
+    type: MeasureType | None = None
+    provision: str | None = ID
+    target: str | None = ID
+    date_from: Day | None = Field(default=None, description="measures dated on or after")
+    date_to: Day | None = Field(default=None, description="measures dated on or before")
+    status: Literal["pending", "in-force", "ended"] | None = None
+    as_of: Day | None = Field(default=None, description="the day `status` refers to")
+
+
+class RelationshipParams(PageParams):
+    actor: str | None = Field(
+        default=None, min_length=1, max_length=100, description="either side of the tie"
+    )
+    subject: str | None = ID
+    object: str | None = ID
+    kind: RelationshipKind | None = None
+
+
+class AssessmentParams(PageParams):
+    framework: str | None = ID
+    actor: str | None = ID
+    provision: str | None = ID
+    as_of: Day | None = Field(default=None, description="any date (default: today)")
+    methodology: str | None = Field(
+        default=None, min_length=1, max_length=32, description="version (default: the latest)"
+    )
+
+
+class ChangeParams(PageParams):
+    since: Day | None = Field(default=None, description="changes after this day")
+    until: Day | None = Field(default=None, description="up to this day (default: today)")
+    from_edition: str | None = Field(
+        default=None, min_length=1, max_length=64, description="changes after this edition"
+    )
+    to_edition: str | None = Field(
+        default=None, min_length=1, max_length=64, description="up to this edition"
+    )
+    actor: str | None = ID
+    provision: str | None = ID

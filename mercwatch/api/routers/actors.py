@@ -1,0 +1,48 @@
+"""Actors, their memberships, and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from mercwatch.api import services
+from mercwatch.api.paging import paged
+from mercwatch.api.params import ActorParams, MembershipParams, SourceParams
+from mercwatch.api.schemas import ActorOut, MembershipOut, SourceOut, page_of
+from mercwatch.tracker.services.assessments import current_dataset
+
+router = Router(tags=["actors"])
+
+
+@router.get("/actors", response=page_of(ActorOut), summary="List actors")
+def list_actors(request: HttpRequest, q: Query[ActorParams]) -> dict[str, Any]:
+    items = services.actors(
+        current_dataset(), kind=q.kind, membership=q.membership, country=q.country
+    )
+    return paged(request, items, q)
+
+
+@router.get("/actors/{actor_id}", response=ActorOut, summary="One actor")
+def get_actor(request: HttpRequest, actor_id: str) -> dict[str, Any]:
+    every = services.actors(current_dataset(), kind=None, membership=None, country=None)
+    return services.one(every, "id", actor_id)
+
+
+@router.get("/memberships", response=page_of(MembershipOut), summary="List memberships")
+def list_memberships(request: HttpRequest, q: Query[MembershipParams]) -> dict[str, Any]:
+    items = services.memberships(
+        current_dataset(), framework=q.framework, actor=q.actor, role=q.role
+    )
+    return paged(request, items, q)
+
+
+@router.get("/sources", response=page_of(SourceOut), summary="List sources")
+def list_sources(request: HttpRequest, q: Query[SourceParams]) -> dict[str, Any]:
+    return paged(request, services.sources(current_dataset(), group=q.group, kind=q.kind), q)
+
+
+@router.get("/sources/{source_id}", response=SourceOut, summary="One source")
+def get_source(request: HttpRequest, source_id: str) -> dict[str, Any]:
+    return services.one(services.sources(current_dataset()), "id", source_id)

@@ -1,0 +1,55 @@
+"""Assessments at any date, with their explanations; editions and the changes between them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from mercwatch.api import services
+from mercwatch.api.paging import paged
+from mercwatch.api.params import AssessmentParams, ChangeParams, PageParams
+from mercwatch.api.schemas import AssessmentOut, ChangeOut, EditionOut, page_of
+from mercwatch.tracker.services.assessments import current_dataset
+
+router = Router(tags=["assessments"])
+
+
+@router.get("/assessments", response=page_of(AssessmentOut), summary="List assessments")
+def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> dict[str, Any]:
+    items = services.assessments(
+        current_dataset(),
+        as_of=q.as_of or dt.date.today(),
+        framework=q.framework,
+        actor=q.actor,
+        provision=q.provision,
+        methodology=q.methodology,
+    )
+    return paged(request, items, q)
+
+
+@router.get("/editions", response=page_of(EditionOut), summary="List editions")
+def list_editions(request: HttpRequest, q: Query[PageParams]) -> dict[str, Any]:
+    return paged(request, services.editions(current_dataset()), q)
+
+
+@router.get("/editions/{edition_id}", response=EditionOut, summary="One edition")
+def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
+    return services.one(services.editions(current_dataset()), "id", edition_id)
+
+
+@router.get("/changes", response=page_of(ChangeOut), summary="List level changes")
+def list_changes(request: HttpRequest, q: Query[ChangeParams]) -> dict[str, Any]:
+    items = services.changes(
+        current_dataset(),
+        since=q.since,
+        until=q.until,
+        from_edition=q.from_edition,
+        to_edition=q.to_edition,
+        actor=q.actor,
+        provision=q.provision,
+        today=dt.date.today(),
+    )
+    return paged(request, items, q)

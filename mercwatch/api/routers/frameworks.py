@@ -1,0 +1,38 @@
+"""Frameworks and their provisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from mercwatch.api import services
+from mercwatch.api.paging import paged
+from mercwatch.api.params import PageParams, ProvisionParams
+from mercwatch.api.schemas import FrameworkOut, ProvisionOut, page_of
+from mercwatch.tracker.services.assessments import current_dataset
+
+router = Router(tags=["frameworks"])
+
+
+@router.get("/frameworks", response=page_of(FrameworkOut), summary="List frameworks")
+def list_frameworks(request: HttpRequest, q: Query[PageParams]) -> dict[str, Any]:
+    return paged(request, services.frameworks(current_dataset()), q)
+
+
+@router.get("/frameworks/{fid}", response=FrameworkOut, summary="One framework")
+def get_framework(request: HttpRequest, fid: str) -> dict[str, Any]:
+    return services.one(services.frameworks(current_dataset()), "id", fid)
+
+
+@router.get("/provisions", response=page_of(ProvisionOut), summary="List provisions")
+def list_provisions(request: HttpRequest, q: Query[ProvisionParams]) -> dict[str, Any]:
+    items = services.provisions(current_dataset(), framework=q.framework, parent=q.parent)
+    return paged(request, items, q)
+
+
+@router.get("/provisions/{path:code}", response=ProvisionOut, summary="One provision")
+def get_provision(request: HttpRequest, code: str) -> dict[str, Any]:
+    every = services.provisions(current_dataset(), framework=None, parent=None)
+    return services.one(every, "code", code)

@@ -1,0 +1,49 @@
+"""Measures and the relationships between market actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from mercwatch.api import services
+from mercwatch.api.paging import paged
+from mercwatch.api.params import MeasureParams, RelationshipParams
+from mercwatch.api.schemas import MeasureOut, RelationshipOut, page_of
+from mercwatch.tracker.services.assessments import current_dataset
+
+router = Router(tags=["measures"])
+
+
+@router.get("/measures", response=page_of(MeasureOut), summary="List measures")
+def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> dict[str, Any]:
+    items = services.measures(
+        current_dataset(),
+        day=q.as_of or dt.date.today(),
+        actor=q.actor,
+        type=q.type,
+        provision=q.provision,
+        target=q.target,
+        date_from=q.date_from,
+        date_to=q.date_to,
+        status=q.status,
+    )
+    return paged(request, items, q)
+
+
+@router.get("/measures/{measure_id}", response=MeasureOut, summary="One measure")
+def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
+    data = current_dataset()
+    if measure_id not in data.measures:
+        raise services.NotFound(f"no measure {measure_id!r}")
+    return services.all_measures(data, dt.date.today())[list(data.measures).index(measure_id)]
+
+
+@router.get("/relationships", response=page_of(RelationshipOut), summary="List relationships")
+def list_relationships(request: HttpRequest, q: Query[RelationshipParams]) -> dict[str, Any]:
+    items = services.relationships(
+        current_dataset(), actor=q.actor, subject=q.subject, object=q.object, kind=q.kind
+    )
+    return paged(request, items, q)

@@ -1,0 +1,255 @@
+"""What the API endpoints give: filtered records of the current dataset, and pages of them.
+
+Plain functions over a checked `Dataset`; derived lists are kept per dataset object, so they
+are rebuilt only after a write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+from mercwatch.api import records
+from mercwatch.api.records import Record
+from mercwatch.tracker.changes import changes_between
+from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.services.assessments import DataError, assess, methodology_of
+from mercwatch.tracker.services.inputs import inputs_from
+
+T = TypeVar("T")
+_lock = threading.Lock()
+_memo: dict[str, Any] = {"data": None, "values": {}}
+_MAX = 512
+
+
+class NotFound(Exception):
+    """A record or a referenced ID that does not exist."""
+
+
+class BadParameter(Exception):
+    """A parameter naming something the data does not hold (an unknown edition, say): a 404."""
+
+    def __init__(self, parameter: str, detail: str) -> None:
+        super().__init__(detail)
+        self.parameter = parameter
+
+
+def memo(data: Dataset, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """Give `build()` for `key`, computed once per dataset object."""
+    with _lock:
+        if _memo["data"] is not data:
+            _memo["data"], _memo["values"] = data, {}
+        values: dict[tuple[Any, ...], Any] = _memo["values"]
+        if key in values:
+            return values[key]  # type: ignore[no-any-return]
+    value = build()
+    with _lock:
+        if _memo["data"] is data:
+            if len(values) >= _MAX:
+                values.clear()
+            values[key] = value
+    return value
+
+
+def page(
+    items: Sequence[T], *, limit: int, offset: int, url: str, query: dict[str, str]
+) -> dict[str, Any]:
+    """Give one page of `items`: the total, the window, and the next page's URL (or None)."""
+    following = offset + limit
+    nxt = None
+    if following < len(items):
+        nxt = url + "?" + urlencode({**query, "offset": str(following), "limit": str(limit)})
+    return {
+        "total": len(items),
+        "limit": limit,
+        "offset": offset,
+        "next": nxt,
+        "items": list(items[offset:following]),
+    }
+
+
+def frameworks(data: Dataset) -> list[Record]:
+    return memo(
+        data, ("frameworks",), lambda: [records.framework(data, f) for f in data.frameworks]
+    )
+
+
+def provisions(data: Dataset, *, framework: str | None, parent: str | None) -> list[Record]:
+    every = memo(
+        data, ("provisions",), lambda: [records.provision(data, c) for c in data.provisions]
+    )
+    return [
+        p for p in every
+        if (framework is None or p["framework"] == framework)
+        and (parent is None or p["parent"] == parent)
+    ]  # fmt: skip
+
+
+def actors(
+    data: Dataset, *, kind: str | None, membership: str | None, country: str | None
+) -> list[Record]:
+    every = memo(data, ("actors",), lambda: [records.actor(data, a) for a in data.actors.values()])
+    members = None
+    if membership is not None:
+        members = {m.actor for m in data.memberships.get(membership, ())}
+    return [
+        a for a in every
+        if (kind is None or a["kind"] == kind)
+        and (members is None or a["id"] in members)
+        and (country is None or country in (a["country"], _own_country(a)))
+    ]  # fmt: skip
+
+
+def _own_country(actor: Record) -> str | None:
+    return str(actor["id"]) if actor["kind"] == "country" else None
+
+
+def memberships(data: Dataset, **where: str | None) -> list[Record]:
+    every = memo(data, ("memberships",), lambda: records.memberships(data))
+    return _where(every, where)
+
+
+def sources(data: Dataset, **where: str | None) -> list[Record]:
+    every = memo(data, ("sources",), lambda: [records.source(data, s) for s in data.sources])
+    return _where(every, where)
+
+
+def _where(items: list[Record], where: dict[str, str | None]) -> list[Record]:
+    wanted = {k: v for k, v in where.items() if v is not None}
+    return [r for r in items if all(r[k] == v for k, v in wanted.items())]
+
+
+def all_measures(data: Dataset, day: dt.date) -> list[Record]:
+    method = methodology_of(data)
+    return memo(
+        data,
+        ("measures", day),
+        lambda: [records.measure(data, mid, method, day) for mid in data.measures],
+    )
+
+
+def measures(
+    data: Dataset,
+    *,
+    day: dt.date,
+    actor: str | None = None,
+    type: str | None = None,
+    provision: str | None = None,
+    target: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    status: str | None = None,
+) -> list[Record]:
+    """Give the measures that pass every filter; dates compare by the measure's first day."""
+    out = []
+    for m in all_measures(data, day):
+        first = data.measures[m["id"]][3].date.first_day()
+        if (
+            (actor is None or m["actor"] == actor)
+            and (type is None or m["type"] == type)
+            and (status is None or m["status"] == status)
+            and (provision is None or any(k["provision"] == provision for k in m["links"]))
+            and (target is None or any(t["actor"] == target for t in m["targets"]))
+            and (date_from is None or first >= date_from)
+            and (date_to is None or first <= date_to)
+        ):
+            out.append(m)
+    return out
+
+
+def relationships(data: Dataset, *, actor: str | None, **where: str | None) -> list[Record]:
+    every = memo(data, ("relationships",), lambda: records.relationships(data))
+    found = _where(every, where)
+    return [r for r in found if actor is None or actor in (r["subject"], r["object"])]
+
+
+def assessments(
+    data: Dataset,
+    *,
+    as_of: dt.date,
+    framework: str | None,
+    actor: str | None,
+    provision: str | None,
+    methodology: str | None,
+) -> list[Record]:
+    """Give the assessments at `as_of`, each with its explanation."""
+    if framework is not None and framework not in data.frameworks:
+        return []
+    if methodology is not None and methodology not in data.methodologies:
+        raise BadParameter("methodology", f"no methodology version {methodology!r}")
+
+    def build() -> list[Record]:
+        return [
+            a.as_dict()
+            for a in assess(
+                data,
+                as_of=as_of,
+                framework=framework,
+                actors=None if actor is None else [actor],
+                provisions=None if provision is None else [provision],
+                version=methodology,
+            )
+        ]
+
+    return memo(data, ("assessments", as_of, framework, actor, provision, methodology), build)
+
+
+def editions(data: Dataset) -> list[Record]:
+    return records.editions(data)
+
+
+def edition_date(data: Dataset, parameter: str, edition: str) -> tuple[dt.date, str]:
+    for e in data.editions:
+        if e.id == edition:
+            return e.as_of, e.methodology
+    raise BadParameter(parameter, f"no edition {edition!r}")
+
+
+def changes(
+    data: Dataset,
+    *,
+    since: dt.date | None,
+    until: dt.date | None,
+    from_edition: str | None,
+    to_edition: str | None,
+    actor: str | None,
+    provision: str | None,
+    today: dt.date,
+) -> list[Record]:
+    """Give the level changes after `since` (or an edition) up to `until` (or an edition)."""
+    version = None
+    if from_edition is not None:
+        since, version = edition_date(data, "from_edition", from_edition)
+    if to_edition is not None:
+        until, version = edition_date(data, "to_edition", to_edition)
+    start = since or dt.date(1900, 1, 1)
+    end = until or today
+    if end <= start:
+        return []  # an empty period has no changes
+    if version is not None and version not in data.methodologies:
+        raise DataError([f"edition methodology {version!r} is not in the data"])
+
+    def build() -> list[Record]:
+        method = methodology_of(data, version)
+        found = changes_between(
+            method,
+            inputs_from(data),
+            start,
+            end,
+            actors=None if actor is None else {actor},
+            provisions=None if provision is None else {provision},
+        )
+        return [c.as_dict() for c in found]
+
+    return memo(data, ("changes", start, end, actor, provision, version), build)
+
+
+def one(items: list[Record], key: str, value: str) -> Record:
+    """Give the record whose `key` is `value`, or raise NotFound."""
+    for item in items:
+        if item[key] == value:
+            return item
+    raise NotFound(f"no record with {key} {value!r}")

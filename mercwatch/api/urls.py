@@ -1,0 +1,21 @@
+"""The API's URLs: the routers, the docs page, and a problem+json 404 for anything else."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path, re_path
+
+from mercwatch.api import views
+from mercwatch.api.api import api
+from mercwatch.api.problems import problem
+
+
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    return problem(404, f"no API endpoint at {request.path}")
+
+
+urlpatterns = [
+    path("docs", views.docs, name="api-docs"),
+    path("", api.urls),
+    re_path(r"^(?P<rest>.*)$", not_found),
+]

@@ -1,0 +1,189 @@
+"""The API's HTTP behaviour: pages, filters, ETags, CORS, and one error shape for every status."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client, override_settings
+
+from mercwatch.api.problems import problem_body
+
+PROBLEM = "application/problem+json"
+
+
+def body(response: Any) -> Any:
+    return json.loads(response.content)
+
+
+def assert_problem(response: Any, status: int) -> Any:
+    assert response.status_code == status
+    assert response["Content-Type"] == PROBLEM
+    doc = body(response)
+    assert {"type", "title", "status", "detail"} <= set(doc)
+    assert doc["status"] == status
+    return doc
+
+
+def test_every_list_pages_with_a_total_and_a_next_link_that_keeps_the_filters(api):
+    first = body(api.get("/api/v1/actors?kind=country&limit=2"))
+    assert first["total"] == 3
+    assert [a["id"] for a in first["items"]] == ["DE", "FR"] or len(first["items"]) == 2
+    assert first["next"].endswith("/api/v1/actors?kind=country&offset=2&limit=2")
+    second = body(api.get(first["next"].removeprefix("http://127.0.0.1")))
+    assert len(second["items"]) == 1
+    assert second["next"] is None
+    ids = [a["id"] for a in first["items"] + second["items"]]
+    assert sorted(ids) == ["DE", "FR", "US"]
+
+
+def test_the_order_is_stable_from_one_request_to_the_next(api):
+    one = body(api.get("/api/v1/measures?limit=500"))
+    two = body(api.get("/api/v1/measures?limit=500"))
+    assert [m["id"] for m in one["items"]] == [m["id"] for m in two["items"]]
+
+
+def test_limit_is_bounded(api):
+    doc = assert_problem(api.get("/api/v1/measures?limit=501"), 422)
+    assert doc["parameter"] == "limit"
+
+
+def test_measures_filter_by_actor_type_provision_target_date_and_status(api):
+    def ids(query: str) -> list[str]:
+        return [m["id"] for m in body(api.get(f"/api/v1/measures?{query}"))["items"]]
+
+    assert "us-entity-list-2021" in ids("actor=US")
+    assert ids("type=designation") == ["us-entity-list-2021"]
+    assert ids("target=vendor-two") == ["acme-report-2022"]
+    assert "us-entity-list-2021" in ids("provision=blueprint/5")
+    assert "us-entity-list-2021" not in ids("date_to=2021-06-30")
+    assert "us-entity-list-2021" in ids("date_from=2021-11-01&date_to=2021-11-30")
+    assert "us-entity-list-2021" in ids("status=in-force")
+    assert ids("status=pending&as_of=2000-01-01")
+
+
+def test_actors_filter_by_membership_and_country(api):
+    members = body(api.get("/api/v1/actors?membership=joint-statement"))["items"]
+    assert members
+    based = [a["id"] for a in body(api.get("/api/v1/actors?country=FR"))["items"]]
+    assert {"FR", "vendor-one", "vendor-two"} <= set(based)
+
+
+def test_relationships_filter_by_either_side(api):
+    ties = body(api.get("/api/v1/relationships?actor=vendor-one"))["items"]
+    assert [t["id"] for t in ties] == ["vendor-two/subsidiary/vendor-one"]
+
+
+def test_assessments_at_any_date_embed_their_explanation(api):
+    now = body(api.get("/api/v1/assessments?actor=US&provision=blueprint/5&as_of=2022-01-01"))
+    before = body(api.get("/api/v1/assessments?actor=US&provision=blueprint/5&as_of=2020-01-01"))
+    (a,) = now["items"]
+    assert a["as_of"] == "2022-01-01"
+    assert a["explanation"]["measures"]
+    assert before["items"][0]["level"] != a["level"]
+
+
+def test_changes_since_a_date_and_between_two_editions(api):
+    since = body(api.get("/api/v1/changes?since=2021-01-01&until=2021-12-31&actor=US"))
+    assert {c["date"][:4] for c in since["items"]} == {"2021"}
+    between = body(api.get("/api/v1/changes?to_edition=2022-01&actor=US"))
+    assert [c["id"] for c in between["items"]] == [c["id"] for c in since["items"]]
+    assert_problem(api.get("/api/v1/changes?from_edition=nope"), 404)
+
+
+def test_a_provision_is_read_by_its_code(api):
+    assert body(api.get("/api/v1/provisions/blueprint/4"))["code"] == "blueprint/4"
+
+
+def test_etag_gives_304_on_if_none_match_and_changes_with_the_query(api):
+    first = api.get("/api/v1/editions")
+    tag = first["ETag"]
+    again = api.get("/api/v1/editions", HTTP_IF_NONE_MATCH=tag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert api.get("/api/v1/editions?limit=1")["ETag"] != tag
+
+
+def test_read_only_cors_on_get_and_preflight(api):
+    response = api.get("/api/v1/frameworks", HTTP_ORIGIN="https://elsewhere.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    preflight = api.options("/api/v1/frameworks", HTTP_ORIGIN="https://elsewhere.example")
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+
+
+def test_head_answers_like_get_without_a_body(api):
+    response = api.head("/api/v1/frameworks")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_an_unknown_query_parameter_is_a_400_naming_it(api):
+    doc = assert_problem(api.get("/api/v1/measures?actor=US&colour=red"), 400)
+    assert doc["parameter"] == "colour"
+    assert_problem(api.get("/api/v1/actors/US?colour=red"), 400)
+
+
+def test_a_repeated_parameter_is_a_400(api):
+    assert assert_problem(api.get("/api/v1/measures?limit=1&limit=2"), 400)["parameter"] == "limit"
+
+
+def test_an_invalid_value_is_a_422_naming_the_parameter(api):
+    doc = assert_problem(api.get("/api/v1/assessments?as_of=2023-02-30"), 422)
+    assert doc["parameter"] == "as_of"
+    assert doc["errors"][0]["parameter"] == "as_of"
+    assert assert_problem(api.get("/api/v1/measures?type=poem"), 422)["parameter"] == "type"
+
+
+def test_unknown_records_and_paths_are_404_problems(api):
+    assert_problem(api.get("/api/v1/actors/ZZ"), 404)
+    assert_problem(api.get("/api/v1/no-such-thing"), 404)
+
+
+def test_writes_are_405_problems_with_allow(api):
+    response = api.post("/api/v1/measures", data="{}", content_type="application/json")
+    assert_problem(response, 405)
+    assert "GET" in response["Allow"]
+    assert_problem(api.delete("/api/v1/actors/US"), 405)
+
+
+def test_a_large_body_is_a_413_problem(api):
+    response = api.generic("GET", "/api/v1/frameworks", data=b"x" * 70_000)
+    assert_problem(response, 413)
+
+
+@override_settings(API_RATE_LIMIT=2)
+def test_too_many_requests_is_a_429_problem_with_retry_after(market_db, db):
+    client = Client(HTTP_HOST="127.0.0.1")
+    assert client.get("/api/v1/editions").status_code == 200
+    assert client.get("/api/v1/editions").status_code in (200, 304)
+    response = client.get("/api/v1/editions")
+    assert_problem(response, 429)
+    assert int(response["Retry-After"]) > 0
+
+
+@pytest.mark.parametrize("status", [400, 404, 405, 409, 413, 422, 429, 500])
+def test_every_error_status_has_the_one_problem_shape(status):
+    doc = problem_body(status, "why", parameter="p")
+    assert list(doc) == ["type", "title", "status", "detail", "parameter"]
+    assert doc["type"].startswith("/api/v1/problems/")
+    assert doc["status"] == status
+
+
+def test_the_openapi_document_is_openapi_3_with_problem_errors(api):
+    doc = body(api.get("/api/v1/openapi.json"))
+    assert doc["openapi"].startswith("3.")
+    operation = doc["paths"]["/api/v1/measures"]["get"]
+    assert PROBLEM in operation["responses"]["400"]["content"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"actor", "type", "provision", "target", "date_from", "date_to", "status"} <= names
+
+
+def test_the_docs_page_loads_only_assets_served_by_mercwatch(api):
+    html = api.get("/api/v1/docs").content.decode()
+    assert "/static/api/swagger-ui-bundle.js" in html
+    assert "http://" not in html.replace('"http://www.w3.org', "")
+    assert "https://" not in html
+    assert api.get("/static/api/swagger-ui-bundle.js").status_code == 200
