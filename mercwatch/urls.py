@@ -6,5 +6,6 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("mercwatch.api.urls")),
+    path("downloads/", include("mercwatch.exports.urls")),
     path("", include("mercwatch.site.urls")),
 ]

@@ -1,0 +1,12 @@
+"""The Downloads page and its files."""
+
+from django.urls import path
+
+from mercwatch.exports import views
+
+app_name = "exports"
+urlpatterns = [
+    path("", views.downloads, name="downloads"),
+    path("index.json", views.downloads_json, name="downloads-json"),
+    path("<slug:edition>/<str:filename>", views.download, name="download"),
+]

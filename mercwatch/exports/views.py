@@ -1,0 +1,59 @@
+"""The Downloads page: each edition's exports with size and SHA-256, served by mercwatch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
+from mercwatch.exports.services import Download, read_downloads
+from mercwatch.tracker.loader.schemas import EditionEntry
+from mercwatch.tracker.services.assessments import current_dataset
+
+
+def downloads_root() -> Path:
+    return Path(settings.VAR_DIR) / "downloads"
+
+
+def _editions() -> list[tuple[EditionEntry, list[Download]]]:
+    data = current_dataset()
+    ordered = sorted(data.editions, key=lambda e: (e.as_of, e.id), reverse=True)
+    return [(e, read_downloads(downloads_root(), e.id)) for e in ordered]
+
+
+def downloads(request: HttpRequest) -> HttpResponse:
+    """List every edition's export files."""
+    context = {
+        "editions": _editions(),
+        "licence_title": LICENCE_TITLE,
+        "licence_url": LICENCE_URL,
+        "json_url": "/downloads/index.json",
+    }
+    return render(request, "exports/downloads.html", context)
+
+
+def downloads_json(request: HttpRequest) -> JsonResponse:
+    """The Downloads page as JSON: editions and their files with size and SHA-256."""
+    items = [
+        {
+            "edition": e.id,
+            "files": [{**d.__dict__, "url": f"/downloads/{e.id}/{d.filename}"} for d in files],
+        }
+        for e, files in _editions()
+    ]
+    return JsonResponse({"licence": LICENCE_URL, "editions": items})
+
+
+def download(request: HttpRequest, edition: str, filename: str) -> FileResponse:
+    """Give one built file, named in its edition's manifest (nothing else is served)."""
+    for item in read_downloads(downloads_root(), edition):
+        if item.filename == filename:
+            path = downloads_root() / edition / filename
+            response = FileResponse(path.open("rb"), as_attachment=True, filename=filename)
+            response["Content-Type"] = item.media_type
+            response["ETag"] = f'"{item.sha256}"'
+            return response
+    raise Http404("no such download")

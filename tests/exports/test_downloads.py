@@ -1,0 +1,46 @@
+"""The Downloads page: each edition's files with size and SHA-256, served by mercwatch."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_downloads_lists_each_edition_with_sizes_and_hashes_it_serves(market_db, tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
+        call_command("export", "downloads")
+        client = Client(HTTP_HOST="127.0.0.1")
+        page = client.get("/downloads/")
+        index = client.get("/downloads/index.json").json()
+        assert page.status_code == 200
+        html = page.content.decode()
+        (edition,) = index["editions"]
+        assert edition["edition"] == "2022-01"
+        assert len(edition["files"]) == 8
+        for item in edition["files"]:
+            assert item["sha256"] in html
+            assert f">{item['size']}<" in html
+            response = client.get(item["url"])
+            content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+            assert hashlib.sha256(content).hexdigest() == item["sha256"]
+            assert len(content) == item["size"]
+        assert "CC BY 4.0" in html
+
+
+def test_downloads_says_when_an_edition_is_not_built_yet(market_db, tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
+        html = Client(HTTP_HOST="127.0.0.1").get("/downloads/").content.decode()
+    assert "mercwatch export downloads" in html
+
+
+def test_only_files_in_the_manifest_are_served(market_db, tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
+        call_command("export", "downloads")
+        client = Client(HTTP_HOST="127.0.0.1")
+        assert client.get("/downloads/2022-01/manifest.json").status_code == 404
+        assert client.get("/downloads/2022-01/..%2Fsecret").status_code == 404
