@@ -52,6 +52,8 @@ METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "") or None
 SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
 # API requests a minute per client address (per worker); 0 turns the limit off.
 API_RATE_LIMIT = int(_env("MERCWATCH_API_RATE_LIMIT", "0"))
+# Rendered API responses kept per worker, keyed by ETag; 0 turns the cache off.
+API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
 
 DATABASES = {
     "default": dj_database_url.parse(

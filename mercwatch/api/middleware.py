@@ -30,7 +30,6 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 CACHEABLE = ("application/json",)
-_MAX_CACHED = 256
 
 
 class _Limiter:
@@ -151,10 +150,11 @@ class ApiMiddleware:
         if response.status_code == 200:
             response["ETag"] = etag
             response["Cache-Control"] = "public, max-age=60"
-            if str(response.get("Content-Type", "")).startswith(CACHEABLE):
+            keep = settings.API_CACHE_ENTRIES
+            if keep and str(response.get("Content-Type", "")).startswith(CACHEABLE):
                 with self.lock:
                     self.cache[etag] = response
-                    while len(self.cache) > _MAX_CACHED:
+                    while len(self.cache) > keep:
                         self.cache.popitem(last=False)
                 return _copy(response)
         return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from mercwatch.api import services
@@ -17,7 +17,7 @@ router = Router(tags=["actors"])
 
 
 @router.get("/actors", response=page_of(ActorOut), summary="List actors")
-def list_actors(request: HttpRequest, q: Query[ActorParams]) -> dict[str, Any]:
+def list_actors(request: HttpRequest, q: Query[ActorParams]) -> HttpResponse:
     items = services.actors(
         current_dataset(), kind=q.kind, membership=q.membership, country=q.country
     )
@@ -31,7 +31,7 @@ def get_actor(request: HttpRequest, actor_id: str) -> dict[str, Any]:
 
 
 @router.get("/memberships", response=page_of(MembershipOut), summary="List memberships")
-def list_memberships(request: HttpRequest, q: Query[MembershipParams]) -> dict[str, Any]:
+def list_memberships(request: HttpRequest, q: Query[MembershipParams]) -> HttpResponse:
     items = services.memberships(
         current_dataset(), framework=q.framework, actor=q.actor, role=q.role
     )
@@ -39,7 +39,7 @@ def list_memberships(request: HttpRequest, q: Query[MembershipParams]) -> dict[s
 
 
 @router.get("/sources", response=page_of(SourceOut), summary="List sources")
-def list_sources(request: HttpRequest, q: Query[SourceParams]) -> dict[str, Any]:
+def list_sources(request: HttpRequest, q: Query[SourceParams]) -> HttpResponse:
     return paged(request, services.sources(current_dataset(), group=q.group, kind=q.kind), q)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from mercwatch.api import services
@@ -18,7 +18,7 @@ router = Router(tags=["assessments"])
 
 
 @router.get("/assessments", response=page_of(AssessmentOut), summary="List assessments")
-def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> dict[str, Any]:
+def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> HttpResponse:
     items = services.assessments(
         current_dataset(),
         as_of=q.as_of or dt.date.today(),
@@ -31,7 +31,7 @@ def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> dict[s
 
 
 @router.get("/editions", response=page_of(EditionOut), summary="List editions")
-def list_editions(request: HttpRequest, q: Query[PageParams]) -> dict[str, Any]:
+def list_editions(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
     return paged(request, services.editions(current_dataset()), q)
 
 
@@ -41,7 +41,7 @@ def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
 
 
 @router.get("/changes", response=page_of(ChangeOut), summary="List level changes")
-def list_changes(request: HttpRequest, q: Query[ChangeParams]) -> dict[str, Any]:
+def list_changes(request: HttpRequest, q: Query[ChangeParams]) -> HttpResponse:
     items = services.changes(
         current_dataset(),
         since=q.since,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from mercwatch.api import services
@@ -17,7 +17,7 @@ router = Router(tags=["frameworks"])
 
 
 @router.get("/frameworks", response=page_of(FrameworkOut), summary="List frameworks")
-def list_frameworks(request: HttpRequest, q: Query[PageParams]) -> dict[str, Any]:
+def list_frameworks(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
     return paged(request, services.frameworks(current_dataset()), q)
 
 
@@ -27,7 +27,7 @@ def get_framework(request: HttpRequest, fid: str) -> dict[str, Any]:
 
 
 @router.get("/provisions", response=page_of(ProvisionOut), summary="List provisions")
-def list_provisions(request: HttpRequest, q: Query[ProvisionParams]) -> dict[str, Any]:
+def list_provisions(request: HttpRequest, q: Query[ProvisionParams]) -> HttpResponse:
     items = services.provisions(current_dataset(), framework=q.framework, parent=q.parent)
     return paged(request, items, q)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from mercwatch.api import services
@@ -18,7 +18,7 @@ router = Router(tags=["measures"])
 
 
 @router.get("/measures", response=page_of(MeasureOut), summary="List measures")
-def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> dict[str, Any]:
+def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> HttpResponse:
     items = services.measures(
         current_dataset(),
         day=q.as_of or dt.date.today(),
@@ -42,7 +42,7 @@ def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
 
 
 @router.get("/relationships", response=page_of(RelationshipOut), summary="List relationships")
-def list_relationships(request: HttpRequest, q: Query[RelationshipParams]) -> dict[str, Any]:
+def list_relationships(request: HttpRequest, q: Query[RelationshipParams]) -> HttpResponse:
     items = services.relationships(
         current_dataset(), actor=q.actor, subject=q.subject, object=q.object, kind=q.kind
     )
