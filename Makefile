@@ -24,6 +24,7 @@ var/secret-key:
 run: install var/secret-key
 	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch migrate --noinput
 	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch load
+	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch export downloads
 	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch collectstatic --noinput -v0
 	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch serve --host $(HOST) --port $(PORT)
 
