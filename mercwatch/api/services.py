@@ -144,9 +144,13 @@ def measures(
     status: str | None = None,
 ) -> list[Record]:
     """Give the measures that pass every filter; dates compare by the measure's first day."""
+    every = all_measures(data, day)
+    if all(v is None for v in (actor, type, provision, target, date_from, date_to, status)):
+        return every
+    firsts = memo(data, ("first days",), lambda: [data.measures[m["id"]][3].date.first_day()
+                                                   for m in every])  # fmt: skip
     out = []
-    for m in all_measures(data, day):
-        first = data.measures[m["id"]][3].date.first_day()
+    for m, first in zip(every, firsts, strict=True):
         if (
             (actor is None or m["actor"] == actor)
             and (type is None or m["type"] == type)

@@ -187,3 +187,13 @@ def test_the_docs_page_loads_only_assets_served_by_mercwatch(api):
     assert "http://" not in html.replace('"http://www.w3.org', "")
     assert "https://" not in html
     assert api.get("/static/api/swagger-ui-bundle.js").status_code == 200
+
+
+def test_data_that_fails_its_checks_is_a_409_problem(api):
+    from mercwatch.tracker.models import Link
+
+    link = Link.objects.get(measure_id="us-entity-list-2021")
+    link.level = "not-a-level"
+    link.save()  # a saved change makes a revision, so the data version moves on
+    doc = assert_problem(api.get("/api/v1/frameworks"), 409)
+    assert "not-a-level" in doc["detail"]

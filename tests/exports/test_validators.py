@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import sqlite3
 import subprocess
@@ -142,3 +143,15 @@ def test_atom_feed_parses_and_its_ids_are_stable(bundle, tmp_path):
     assert [e.id for e in one.entries] == [e.id for e in two.entries]
     assert all(e.id.startswith("tag:mercwatch,") for e in one.entries)
     assert "CC BY 4.0" in one.feed.rights
+
+
+def test_an_atom_feed_without_changes_is_dated_by_the_export_not_the_clock(market_db, tmp_path):
+    from mercwatch.exports.bundle import bundle_for
+    from mercwatch.tracker.services.assessments import current_dataset
+
+    early = bundle_for(current_dataset(), as_of=dt.date(1990, 1, 1))
+    export(early, "atom", tmp_path / "one.atom")
+    feed = feedparser.parse(str(tmp_path / "one.atom"))
+    assert not feed.bozo
+    assert feed.entries == []
+    assert feed.feed.updated.startswith("1990-01-01")
