@@ -69,12 +69,11 @@ def market_dir(mini_dir, write):
 
 
 @pytest.fixture
-def market_db(market_dir, django_db_blocker):
-    """The market dataset, loaded into the test database."""
-    with django_db_blocker.unblock():
-        data = check_dir(market_dir)
-        assert data.errors == []
-        write_dataset(data, reason="test")
+def market_db(market_dir, db):
+    """The market dataset, loaded into the test database (inside the test's transaction)."""
+    data = check_dir(market_dir)
+    assert data.errors == []
+    write_dataset(data, reason="test")
     return market_dir
 
 
