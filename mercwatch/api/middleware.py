@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -18,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from mercwatch.api.problems import is_problem, problem
 from mercwatch.tracker.services.assessments import data_version
 
+logger = logging.getLogger(__name__)
 PREFIX = "/api/v1/"
 MAX_BODY = 64 * 1024  # the API reads no body; anything larger is refused with 413
 MAX_QUERY = 4096
@@ -68,7 +70,11 @@ class ApiMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
-        response = self._answer(request)
+        try:
+            response = self._answer(request)
+        except Exception:  # a fault outside the API's own handlers (the database, say)
+            logger.exception("API error on %s", request.path)
+            response = problem(500, "the server failed to answer; the error was logged")
         for name, value in CORS.items():
             response[name] = value
         return response

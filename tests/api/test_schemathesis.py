@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from mercwatch.api.api import api
@@ -20,7 +23,18 @@ schema = schemathesis.openapi.from_dict(
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture
+def keep_connection():
+    """Keep the test's database connection open across WSGI requests, as Django's test
+    client does (the WSGI handler closes it at the end of each request otherwise)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
-def test_every_operation_answers_within_its_schema(case, market_db, db):
+def test_every_operation_answers_within_its_schema(case, market_db, keep_connection):
     case.call_and_validate(headers={"Host": "127.0.0.1"})
