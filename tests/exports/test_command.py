@@ -43,3 +43,14 @@ def test_export_of_an_unknown_edition_names_the_known_ones(market_dir, tmp_path)
             "export", "json", "--data", str(market_dir), "--edition", "nope",
             "--out", str(tmp_path / "x.json"),
         )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_database_and_its_data_directory_give_the_same_bytes(market_db, tmp_path):
+    for name in ("json", "sqlite", "ftm"):
+        call_command("export", name, "--out", str(tmp_path / f"db-{name}"))
+        call_command(
+            "export", name, "--data", str(market_db), "--out", str(tmp_path / f"dir-{name}")
+        )
+        db_bytes = (tmp_path / f"db-{name}").read_bytes()
+        assert db_bytes == (tmp_path / f"dir-{name}").read_bytes(), name
