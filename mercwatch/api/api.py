@@ -18,11 +18,10 @@ from mercwatch.tracker.services.assessments import DataError
 logger = logging.getLogger(__name__)
 
 ERRORS = {
-    "400": "Bad request: an unknown or repeated query parameter",
+    "400": "Bad request: an unknown or repeated query parameter, or a query string too long",
     "404": "Not found",
     "405": "Method not allowed",
     "413": "Content too large",
-    "414": "Query string too long",
     "422": "A parameter's value is invalid",
     "429": "Too many requests",
     "500": "Server error",

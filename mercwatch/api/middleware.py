@@ -136,7 +136,8 @@ class ApiMiddleware:
         if not length.isdigit() or int(length) > MAX_BODY:
             return problem(413, f"request bodies are limited to {MAX_BODY} bytes")
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY:
-            return problem(414, f"query strings are limited to {MAX_QUERY} characters")
+            detail = f"query strings are limited to {MAX_QUERY} characters"
+            return problem(400, detail, kind="query-too-long")
         per_minute = settings.API_RATE_LIMIT
         if per_minute:
             allowed, retry = self.limiter.allow(request.META.get("REMOTE_ADDR", ""), per_minute)

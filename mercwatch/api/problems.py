@@ -18,7 +18,6 @@ TYPES = {
     405: "method-not-allowed",
     409: "conflict",
     413: "content-too-large",
-    414: "uri-too-long",
     422: "invalid-parameter",
     429: "too-many-requests",
     500: "server-error",

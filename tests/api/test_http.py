@@ -197,3 +197,8 @@ def test_data_that_fails_its_checks_is_a_409_problem(api):
     link.save()  # a saved change makes a revision, so the data version moves on
     doc = assert_problem(api.get("/api/v1/frameworks"), 409)
     assert "not-a-level" in doc["detail"]
+
+
+def test_an_overlong_query_string_is_a_400_problem(api):
+    doc = assert_problem(api.get("/api/v1/measures?actor=" + "x" * 5000), 400)
+    assert doc["type"].endswith("/query-too-long")
