@@ -59,12 +59,18 @@ def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
 
 
 def ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> list[tuple[int, int]]:
-    points: list[tuple[int, int]] = []
+    lonlat: list[tuple[float, float]] = []
     for i in indexes:
         arc = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-        projected = [to_svg(lon, lat) for lon, lat in arc]
-        points.extend(projected[1:] if points else projected)
-    return points
+        lonlat.extend(arc[1:] if lonlat else arc)
+    # A ring that crosses the antimeridian (Russia's Chukotka, Fiji) would draw a line across
+    # the whole map: fold the far side onto the ±180° edge of the ring's own hemisphere.
+    east = sum(lon for lon, _lat in lonlat) >= 0
+    folded = [
+        (180.0 if east and lon < -90 else -180.0 if not east and lon > 90 else lon, lat)
+        for lon, lat in lonlat
+    ]
+    return [to_svg(lon, lat) for lon, lat in folded]
 
 
 def path(arcs: list[list[tuple[float, float]]], geometry: dict) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -20,6 +22,28 @@ from mercwatch.tracker.services.assessments import data_version
 
 View = Callable[..., HttpResponseBase]
 _modified: dict[tuple[int, ...], float] = {}
+_MAX_BYTES = 64 * 1024 * 1024
+_pages: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+_pages_lock = threading.Lock()
+
+
+def _remember(key: str, response: HttpResponseBase) -> None:
+    """Keep a rendered page for its data version, URL and day, within a memory budget."""
+    if not isinstance(response, HttpResponse) or response.status_code != 200:
+        return
+    with _pages_lock:
+        _pages[key] = (response.content, response.headers["Content-Type"])
+        while sum(len(body) for body, _type in _pages.values()) > _MAX_BYTES:
+            _pages.popitem(last=False)
+
+
+def _recall(key: str) -> HttpResponse | None:
+    with _pages_lock:
+        found = _pages.get(key)
+        if found is None:
+            return None
+        _pages.move_to_end(key)
+    return HttpResponse(found[0], content_type=found[1])
 
 
 def last_modified(version: tuple[int, ...]) -> float:
@@ -38,13 +62,14 @@ def last_modified(version: tuple[int, ...]) -> float:
 
 
 def conditional(view: View) -> View:
-    """Answer 304 when the reader's copy is current: same data version, same day, same URL."""
+    """Answer 304 when the reader's copy is current (same data version, same day, same URL),
+    and answer again from the page rendered for that key when there is one."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         version = data_version()
         today = dt.datetime.now(dt.UTC).date()
-        key = f"{version}|{today}|{request.get_full_path()}".encode()
+        key = f"{version}|{today}|{request.get_host()}|{request.get_full_path()}".encode()
         etag = quote_etag(hashlib.sha256(key).hexdigest()[:32])
         midnight = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC).timestamp()
         modified = int(max(last_modified(version), midnight))
@@ -52,7 +77,14 @@ def conditional(view: View) -> View:
             cached = get_conditional_response(request, etag=etag, last_modified=modified)
             if cached is not None:
                 return cached
-        response = view(request, *args, **kwargs)
+        recalled = _recall(key.decode()) if request.method == "GET" else None
+        response: HttpResponseBase
+        if recalled is None:
+            response = view(request, *args, **kwargs)
+            if request.method == "GET":
+                _remember(key.decode(), response)
+        else:
+            response = recalled
         if response.status_code == 200:
             response.headers.setdefault("ETag", etag)
             response.headers.setdefault("Last-Modified", http_date(modified))

@@ -119,6 +119,7 @@ def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any
         "actors": actors,
         "rows": rows,
         "choices": [data.actors[i] for i in governments(data)],
+        "slots": [ids[n] if n < len(ids) else "" for n in range(4)],
         "json": {
             "as_of": moment.as_dict(),
             "governments": ids,
@@ -136,8 +137,9 @@ def methodology_page(data: Dataset, version: str | None) -> dict[str, Any]:
         reverse=True,
     )
     text, _parsed = data.methodologies[method.version]
+    parsed = cache.memo(data, ("methodology-yaml", method.version), lambda: yaml.safe_load(text))
     return {
         "method": method,
         "history": history,
-        "json": {"version": method.version, "methodology": yaml.safe_load(text)},
+        "json": {"version": method.version, "methodology": parsed},
     }

@@ -1,0 +1,172 @@
+"""Server time per page type: median and p95 over repeated requests, in process.
+
+    MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py            # bundled data
+    MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py --data DIR # any data dir
+
+With `--data DIR` the directory is loaded into a fresh SQLite database under /tmp first (or the
+`--database` URL given); without it the database of DATABASE_URL is used as it is. Each page is
+requested once to warm the caches (its time is reported as `first`), then `--repeat` times as a
+reader would meet it (`median`, `p95`: the page rendered for this data version and URL is kept),
+and `--repeat` times more with the rendered-page cache dropped before each request (`render`:
+templates rendered again from the derived assessments, which stay cached per data version).
+Server time is the time Django takes to answer through its full middleware stack (Django's test
+client, no network), which is what the targets are about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _setup(args: argparse.Namespace) -> None:
+    os.environ.setdefault("MERCWATCH_ENV", "development")
+    if args.data:
+        url = args.database or f"sqlite:////tmp/mw-bench-{Path(args.data).name}.sqlite3"
+        os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mercwatch.settings")
+    import django
+
+    django.setup()
+    if args.data and not args.reuse:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("load", args.data)
+
+
+def _ids() -> dict[str, str]:
+    """Pick, from the loaded data, the busiest record of each kind to request."""
+    from mercwatch.tracker.services.assessments import current_dataset
+
+    data = current_dataset()
+    counts: dict[str, int] = {}
+    for actor, _family, _pos, _m in data.measures.values():
+        counts[actor] = counts.get(actor, 0) + 1
+
+    def busiest(kinds: set[str]) -> str:
+        found = [a.id for a in data.actors.values() if a.kind in kinds]
+        return max(found, key=lambda a: (counts.get(a, 0), a))
+
+    targeted: dict[str, int] = {}
+    for _actor, _family, _pos, m in data.measures.values():
+        for t in m.targets:
+            targeted[t.actor] = targeted.get(t.actor, 0) + 1
+    government = busiest({"country", "supranational"})
+    others = sorted(a for a in data.actors if data.actors[a].kind == "country" and a != government)
+    return {
+        "government": government,
+        "company": busiest({"company"}),
+        "vendor": max(targeted, key=lambda a: (targeted[a], a)) if targeted else "",
+        "measure": next(iter(data.measures)),
+        "source": next(iter(data.sources)),
+        "compare": f"ids={government}&ids={others[0]}&ids={others[1]}",
+    }
+
+
+def pages(ids: dict[str, str]) -> dict[str, str]:
+    return {
+        "scorecard": "/",
+        "scorecard filtered and sorted": "/?joint=1&region=Europe&sort=blueprint/5&order=asc",
+        "scorecard json": "/index.json",
+        "government": f"/governments/{ids['government']}/",
+        "government json": f"/governments/{ids['government']}.json",
+        "recommendation": "/provisions/blueprint/5/",
+        "principle": "/provisions/techaccord/1/",
+        "company": f"/companies/{ids['company']}/",
+        "vendor": f"/vendors/{ids['vendor']}/",
+        "measure": f"/measures/{ids['measure']}/",
+        "source": f"/sources/{ids['source']}/",
+        "compare": f"/compare/?{ids['compare']}",
+        "search": "/search/?q=spyware vendor",
+        "methodology": "/methodology/",
+        "changes": "/changes/",
+        "changes feed": "/changes/feed.atom",
+        "government feed": f"/governments/{ids['government']}/feed.atom",
+    }
+
+
+def measure(repeat: int) -> list[dict[str, Any]]:
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+    rows = []
+    for name, path in pages(_ids()).items():
+        start = time.perf_counter()
+        response = client.get(path)
+        first = time.perf_counter() - start
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        cached = _times(client, path, repeat, clear=False)
+        rendered = _times(client, path, repeat, clear=True)
+        rows.append(
+            {
+                "page": name,
+                "path": path,
+                "first_ms": round(first * 1000, 1),
+                "median_ms": _ms(statistics.median(cached)),
+                "p95_ms": _ms(_p95(cached)),
+                "render_median_ms": _ms(statistics.median(rendered)),
+                "render_p95_ms": _ms(_p95(rendered)),
+                "bytes": len(response.content),
+            }
+        )
+    return rows
+
+
+def _times(client: Any, path: str, repeat: int, *, clear: bool) -> list[float]:
+    """Time `repeat` requests; with `clear`, drop the rendered-page cache before each one."""
+    from mercwatch.site import twin
+
+    times = []
+    for _ in range(repeat):
+        if clear:
+            twin._pages.clear()
+        start = time.perf_counter()
+        client.get(path)
+        times.append(time.perf_counter() - start)
+    return sorted(times)
+
+
+def _p95(times: list[float]) -> float:
+    return times[max(0, -(-len(times) * 95 // 100) - 1)]
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="data directory to load first (e.g. a synthesized one)")
+    parser.add_argument("--database", help="database URL to load it into")
+    parser.add_argument("--reuse", action="store_true", help="the database is already loaded")
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args()
+    _setup(args)
+    rows = measure(args.repeat)
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=1) + "\n")
+        return
+    out = ["| page | first | median | p95 | render median | render p95 | bytes |"]
+    out.append("|---|--:|--:|--:|--:|--:|--:|")
+    for r in rows:
+        out.append(
+            f"| {r['page']} | {r['first_ms']} | {r['median_ms']} | {r['p95_ms']} | "
+            f"{r['render_median_ms']} | {r['render_p95_ms']} | {r['bytes']} |"
+        )
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
