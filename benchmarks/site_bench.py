@@ -3,7 +3,7 @@
     MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py            # bundled data
     MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py --data DIR # any data dir
 
-With `--data DIR` the directory is loaded into a fresh SQLite database under /tmp first (or the
+With `--data DIR` the directory is loaded into a fresh SQLite database under the system's temporary directory first (or the
 `--database` URL given); without it the database of DATABASE_URL is used as it is. Each page is
 requested once to warm the caches (its time is reported as `first`), then `--repeat` times as a
 reader would meet it (`median`, `p95`: the page rendered for this data version and URL is kept),
@@ -20,6 +20,7 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def _setup(args: argparse.Namespace) -> None:
     os.environ.setdefault("MERCWATCH_ENV", "development")
     if args.data:
-        url = args.database or f"sqlite:////tmp/mw-bench-{Path(args.data).name}.sqlite3"
+        scratch = Path(tempfile.gettempdir()) / f"mw-bench-{Path(args.data).name}.sqlite3"
+        url = args.database or f"sqlite:///{scratch}"
         os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mercwatch.settings")
     import django
