@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/api_bench.py --scale 100          # `mercwatch synthesize` 100×
     .venv/bin/python benchmarks/api_bench.py --data DIR           # any data directory
 
-Loads the data into a fresh SQLite database in the system's temporary directory, exports it as SQLite (timed), then
+Loads the data into a fresh SQLite database in the temporary directory, exports it as SQLite
+(timed), then
 serves the API with gunicorn (`mercwatch serve`, WEB_CONCURRENCY workers) and Datasette with
 gunicorn and the same number of uvicorn workers, both on 127.0.0.1 only. Each URL pair is
 driven by `wrk` (Debian's package; a bounded Python client when wrk is missing) for

@@ -3,7 +3,8 @@
     MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py            # bundled data
     MERCWATCH_ENV=development .venv/bin/python benchmarks/site_bench.py --data DIR # any data dir
 
-With `--data DIR` the directory is loaded into a fresh SQLite database under the system's temporary directory first (or the
+With `--data DIR` the directory is loaded into a fresh SQLite database in the temporary directory
+first (or the
 `--database` URL given); without it the database of DATABASE_URL is used as it is. Each page is
 requested once to warm the caches (its time is reported as `first`), then `--repeat` times as a
 reader would meet it (`median`, `p95`: the page rendered for this data version and URL is kept),
