@@ -33,7 +33,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 types: install
-	MERCWATCH_ENV=test $(BIN)/mypy mercwatch tests
+	MERCWATCH_ENV=test $(BIN)/mypy mercwatch tests benchmarks
 
 pytest: install
 	MERCWATCH_ENV=test $(BIN)/pytest -n 2

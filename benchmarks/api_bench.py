@@ -99,7 +99,7 @@ def python_drive(url: str, seconds: int, connections: int) -> tuple[float, float
     deadline = time.monotonic() + seconds
 
     def worker() -> list[float]:
-        times = []
+        times: list[float] = []
         while time.monotonic() < deadline and len(times) < 100_000:
             started = time.perf_counter()
             with urllib.request.urlopen(url, timeout=60) as response:
