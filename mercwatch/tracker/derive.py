@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -432,23 +432,3 @@ class Engine:
         return self._result(
             actor, provision, day, top, rule, text, marked, confidence=grades[confidence]
         )
-
-
-def derive(
-    method: MethodologyFile,
-    inputs: Inputs,
-    day: dt.date,
-    *,
-    actors: Iterable[str] | None = None,
-    provisions: Iterable[str] | None = None,
-) -> list[Assessment]:
-    """Give the assessment of every selected actor on every selected provision at `day`."""
-    engine = Engine(method, inputs)
-    wanted_actors = None if actors is None else set(actors)
-    wanted = list(provisions) if provisions is not None else [p.code for p in inputs.provisions]
-    return [
-        engine.assess(actor, code, day)
-        for actor in inputs.actors
-        if wanted_actors is None or actor.id in wanted_actors
-        for code in wanted
-    ]
