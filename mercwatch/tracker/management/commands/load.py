@@ -12,6 +12,7 @@ from django.db import transaction
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
 from mercwatch.tracker.management.commands._output import counts_table, fail
+from mercwatch.tracker.signals import data_loaded
 
 
 class Command(BaseCommand):
@@ -27,4 +28,5 @@ class Command(BaseCommand):
             fail(data.errors)
         with transaction.atomic():
             counts = write_dataset(data, reason=f"load {root.name or root}")
+        data_loaded.send(sender=self.__class__, root=root)
         self.stdout.write(counts_table(counts), ending="")
