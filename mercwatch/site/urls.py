@@ -7,6 +7,7 @@ from mercwatch.site import feed_views, views
 FMT = r"(?P<fmt>/|\.json)"
 ACTOR = r"(?P<actor_id>[A-Za-z0-9-]+)"
 SECTION = r"(?P<section>governments|companies|organisations|vendors)"
+ASSESSED = r"(?P<section>governments|companies|organisations)"
 PROVISION = r"(?P<framework>[a-z0-9-]+)/(?P<number>[0-9]+(?:\.[0-9]+)?)"
 SLUG = r"[a-z0-9][a-z0-9-]*"
 
@@ -20,6 +21,8 @@ urlpatterns = [
         feed_views.actor_feed,
         name="actor-feed",
     ),
+    re_path(rf"^{ASSESSED}/{ACTOR}/measures{FMT}$", views.timeline, name="timeline"),
+    re_path(rf"^{ASSESSED}/{ACTOR}/evidence/{PROVISION}{FMT}$", views.evidence, name="evidence"),
     re_path(rf"^governments/{ACTOR}{FMT}$", views.government, name="government"),
     re_path(
         rf"^(?:companies|organisations)/{ACTOR}{FMT}$", views.organisation, name="organisation"

@@ -16,6 +16,7 @@ from mercwatch.site.services import actors, changes, records, scorecard
 from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.moment import BadInput, moment_from
+from mercwatch.site.services.paging import page_of
 from mercwatch.site.twin import conditional, respond
 from mercwatch.tracker.services.assessments import current_dataset
 
@@ -72,6 +73,36 @@ def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpRes
     return respond(request, fmt, "site/actor.html", {**context, "section": section})
 
 
+SECTION_KINDS: dict[str, set[str]] = {
+    "governments": set(GOVERNMENT_KINDS),
+    "companies": {"company"},
+    "organisations": {"civil-society"},
+}
+
+
+@public
+def timeline(request: HttpRequest, section: str, actor_id: str, fmt: str = "/") -> HttpResponse:
+    """Every measure of a government, company or organisation, a page at a time."""
+    data = current_dataset()
+    actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
+    context = actors.timeline_page(data, actor, request.path, _params(request))
+    return respond(request, fmt, "site/timeline.html", {**context, "section": section})
+
+
+@public
+def evidence(
+    request: HttpRequest, section: str, actor_id: str, framework: str, number: str, fmt: str = "/"
+) -> HttpResponse:
+    """Every contribution behind one assessment, a page at a time."""
+    data = current_dataset()
+    actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
+    params = _params(request)
+    context = actors.evidence_page(
+        data, actor, f"{framework}/{number}", moment_from(data, params), request.path, params
+    )
+    return respond(request, fmt, "site/evidence.html", {**context, "section": section})
+
+
 @public
 def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
@@ -125,8 +156,9 @@ def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 def provision(request: HttpRequest, framework: str, number: str, fmt: str = "/") -> HttpResponse:
     """A recommendation or principle: what it asks and the approaches taken, side by side."""
     data = current_dataset()
-    moment = moment_from(data, _params(request))
-    context = records.provision_page(data, f"{framework}/{number}", moment)
+    params = _params(request)
+    moment = moment_from(data, params)
+    context = records.provision_page(data, f"{framework}/{number}", moment, request.path, params)
     return respond(request, fmt, "site/provision.html", context)
 
 
@@ -182,16 +214,20 @@ def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 def changes_page(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """What changed between two dates or two editions."""
     data = current_dataset()
-    period = changes.period_from(data, _params(request), dt.date.today())
+    params = _params(request)
+    period = changes.period_from(data, params, dt.date.today())
     found = changes.between(data, period["version"], period["since"], period["until"])
+    pager = page_of(found, request.path, params)
     context = {
         **period,
-        "changes": [changes.describe(data, c) for c in found],
+        "pager": pager,
+        "changes": [changes.describe(data, c) for c in pager.items],
         "all_editions": data.editions,
         "json": {
             "since": period["since"].isoformat(),
             "until": period["until"].isoformat(),
-            "changes": [c.as_dict() for c in found],
+            **pager.as_dict(),
+            "changes": [c.as_dict() for c in pager.items],
         },
     }
     return respond(request, fmt, "site/changes.html", context)

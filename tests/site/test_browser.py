@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "scorecard": "/",
     "scorecard as of a date": "/?as_of=2022-01-01&map=blueprint/5",
     "government": "/governments/US/",
+    "government's measures": "/governments/US/measures/",
+    "evidence behind a level": "/governments/US/evidence/blueprint/5/",
     "governments": "/governments/",
     "recommendation": "/provisions/blueprint/5/",
     "principle": "/provisions/techaccord/1/",

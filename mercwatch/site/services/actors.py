@@ -6,9 +6,11 @@ from typing import Any
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services import cache
+from mercwatch.site.services.explain import Shown, shown
 from mercwatch.site.services.index import measures_of, related_to, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
+from mercwatch.site.services.paging import page_of
 from mercwatch.site.services.scorecard import TRACKED
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
@@ -32,11 +34,15 @@ def provisions_for(data: Dataset, kind: str, version: str | None) -> list[str]:
     if kind in GOVERNMENT_KINDS:
         return list(TRACKED)
     method = methodology_of(data, version)
-    return [
-        code
-        for code, (fw, _parent, _entry) in data.provisions.items()
-        if any(s.covers(provision=code, framework=fw, actor_kind=kind) for s in method.scope)
-    ]
+
+    def build() -> tuple[str, ...]:
+        return tuple(
+            code
+            for code, (fw, _parent, _entry) in data.provisions.items()
+            if any(s.covers(provision=code, framework=fw, actor_kind=kind) for s in method.scope)
+        )
+
+    return list(cache.memo(data, ("provisions-for", kind, method.version), build))
 
 
 def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
@@ -59,29 +65,86 @@ def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
     return found
 
 
+def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
+    """Give the part of one assessment's explanation a page shows, once per data version."""
+    return cache.memo(
+        data,
+        ("shown", moment.version, actor_id, code, moment.day),
+        lambda: shown(cache.cell(data, moment.version, actor_id, code, moment.day)),
+    )
+
+
+TIMELINE_SHOWN = 50  # the most recent measures on an actor's page; the rest are a link away
+
+
 def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any]:
     """Give an actor's assessments on every provision it is assessed on, measures, memberships."""
     codes = provisions_for(data, actor.kind, moment.version)
-    cells = [
-        (data.provisions[code][2], cache.cell(data, moment.version, actor.id, code, moment.day))
-        for code in codes
-    ]
+    cells = [(data.provisions[c][2], _shown(data, moment, actor.id, c)) for c in codes]
     measures = measures_of(data, actor.id)
+    recent = measures[-TIMELINE_SHOWN:]
     member_of = memberships(data, actor.id)
     return {
         "actor": actor,
-        "cells": cells,
-        "total": sum(a.score or 0 for _p, a in cells),
-        "measures": measures,
-        "memberships": member_of,
+        "cells": [(p, s.assessment, s) for p, s in cells],
+        "total": sum(s.assessment.score or 0 for _p, s in cells),
+        "measures": recent,
+        "measures_total": len(measures),
+        "moment_query": moment.query,
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
             "as_of": moment.as_dict(),
-            "assessments": [a.as_dict() for _p, a in cells],
-            "measures": [m.id for m in measures],
+            "assessments": [s.as_dict() for _p, s in cells],
+            "measures": [m.id for m in recent],
+            "measures_total": len(measures),
             "memberships": [
                 {**m, "since": _s(m["since"]), "until": _s(m["until"])} for m in member_of
             ],
+        },
+        "memberships": member_of,
+    }
+
+
+def timeline_page(
+    data: Dataset, actor: ActorFile, path: str, params: dict[str, str]
+) -> dict[str, Any]:
+    """Give every measure of an actor, oldest first, a page at a time."""
+    pager = page_of(measures_of(data, actor.id), path, params)
+    return {
+        "actor": actor,
+        "pager": pager,
+        "json": {
+            "actor": actor.id,
+            **pager.as_dict(),
+            "measures": [
+                {"id": m.id, "title": m.title, "type": m.type, "date": str(m.date)}
+                for m in pager.items
+            ],
+        },
+    }
+
+
+def evidence_page(
+    data: Dataset, actor: ActorFile, code: str, moment: Moment, path: str, params: dict[str, str]
+) -> dict[str, Any]:
+    """Give every contribution behind one of an actor's assessments, a page at a time."""
+    if code not in provisions_for(data, actor.kind, moment.version):
+        raise NotFound(code)
+    a = cache.cell(data, moment.version, actor.id, code, moment.day)
+    pager = page_of(a.contributions, path, params)
+    return {
+        "actor": actor,
+        "provision": data.provisions[code][2],
+        "a": a,
+        "pager": pager,
+        "shown": Shown(a, tuple(pager.items), 0),
+        "moment_query": moment.query,
+        "json": {
+            "as_of": moment.as_dict(),
+            **pager.as_dict(),
+            "assessment": Shown(
+                a, tuple(pager.items), len(a.contributions) - len(pager.items)
+            ).as_dict(),
         },
     }
 

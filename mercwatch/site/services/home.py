@@ -5,31 +5,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from mercwatch.site.services import changes, geometry, scorecard
+from mercwatch.site.services import changes, fragments, geometry, scorecard
 from mercwatch.site.services.moment import Moment
-from mercwatch.site.services.scorecard import TRACKED, Query, Row
+from mercwatch.site.services.scorecard import TRACKED, Query
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
-
-TOTAL_BANDS = ((0, 0, "0"), (1, 3, "1–3"), (4, 7, "4–7"), (8, 13, "8–13"), (14, 28, "14–28"))
-
-
-def map_shapes(rows: list[Row], map_of: str) -> list[dict[str, str]]:
-    """Give each country on the map its path, class and accessible name."""
-    by_id = {r.actor.id: r for r in rows}
-    shapes = []
-    for code, d in geometry.paths().items():
-        row = by_id.get(code)
-        if row is None:
-            continue
-        if map_of == "total":
-            band = next(i for i, (lo, hi, _l) in enumerate(TOTAL_BANDS) if lo <= row.total <= hi)
-            css, label = f"band-{band}", f"total {row.total} of 28"
-        else:
-            cell = row.cells[TRACKED.index(map_of)]
-            css, label = f"lv-{cell.level}", cell.label
-        shapes.append({"id": code, "d": d, "css": css, "name": f"{row.actor.name}: {label}"})
-    return shapes
 
 
 def link(moment: Moment, query: Query, **change: str) -> str:
@@ -70,7 +50,6 @@ def sort_links(moment: Moment, query: Query) -> dict[str, dict[str, str]]:
 def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[str, Any]:
     """Give everything the home page shows, derived at the moment."""
     rows = scorecard.rows_for(data, moment, query)
-    all_rows = scorecard.all_rows(data, moment)
     latest = changes.between(
         data, moment.version, changes.EPOCH, moment.day, provisions=set(TRACKED)
     )[:8]
@@ -92,9 +71,10 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "editions": data.editions,
         "map_of": map_of,
         "map_title": "total score" if map_of == "total" else data.provisions[map_of][2].title,
-        "shapes": map_shapes(all_rows, map_of),
+        "shapes": fragments.map_shapes(data, moment, map_of),
+        "body": fragments.scorecard_body(data, moment, rows),
         "view_box": geometry.view_box(),
-        "bands": TOTAL_BANDS,
+        "bands": fragments.TOTAL_BANDS,
         "latest": [changes.describe(data, c) for c in latest],
         "filters": scorecard.FILTERS,
         "sorts": sort_links(moment, query),

@@ -8,8 +8,10 @@ import yaml
 
 from mercwatch.site.services import cache
 from mercwatch.site.services.actors import NotFound, actor_of, provisions_for
+from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
+from mercwatch.site.services.paging import page_of
 from mercwatch.site.services.scorecard import TRACKED, governments
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
@@ -52,7 +54,9 @@ def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
     }
 
 
-def provision_page(data: Dataset, code: str, moment: Moment) -> dict[str, Any]:
+def provision_page(
+    data: Dataset, code: str, moment: Moment, path: str, params: dict[str, str]
+) -> dict[str, Any]:
     """Give what a provision asks and the approaches taken, side by side, by assessed actor."""
     if code not in data.provisions:
         raise NotFound(code)
@@ -76,6 +80,7 @@ def provision_page(data: Dataset, code: str, moment: Moment) -> dict[str, Any]:
         if grid[(a, code)].contributions or grid[(a, code)].override
     ]
     approaches.sort(key=lambda x: (-(x[1].score or 0), x[0].name))
+    pager = page_of(approaches, path, params)
     counts: dict[str, int] = {}
     for a in ids:
         counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
@@ -84,7 +89,9 @@ def provision_page(data: Dataset, code: str, moment: Moment) -> dict[str, Any]:
         "framework": data.frameworks[framework],
         "parent": data.provisions[parent][2] if parent else None,
         "provision": entry,
-        "approaches": approaches,
+        "approaches": [(actor, a, *decisive(a)) for actor, a in pager.items],
+        "with_evidence": len(approaches),
+        "pager": pager,
         "counts": counts,
         "assessed": len(ids),
         "implied": implied,
@@ -95,7 +102,8 @@ def provision_page(data: Dataset, code: str, moment: Moment) -> dict[str, Any]:
             "commitments": [p.code for p in entry.provisions],
             "as_of": moment.as_dict(),
             "counts": counts,
-            "approaches": [a.as_dict() for _actor, a in approaches],
+            **pager.as_dict(),
+            "approaches": [a.as_dict() for _actor, a in pager.items],
         },
     }
 
@@ -111,7 +119,13 @@ def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any
     actors = [actor_of(data, i, {"country", "supranational"}) for i in ids]
     grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if ids else {}
     rows = (
-        [(data.provisions[code][2], [grid[(a.id, code)] for a in actors]) for code in TRACKED]
+        [
+            (
+                data.provisions[code][2],
+                [(grid[(a.id, code)], *decisive(grid[(a.id, code)])) for a in actors],
+            )
+            for code in TRACKED
+        ]
         if ids
         else []
     )
@@ -123,7 +137,7 @@ def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any
         "json": {
             "as_of": moment.as_dict(),
             "governments": ids,
-            "assessments": [a.as_dict() for _p, cells in rows for a in cells],
+            "assessments": [a.as_dict() for _p, cells in rows for a, _d, _more in cells],
         },
     }
 

@@ -1,9 +1,12 @@
-"""Template filters for public URLs."""
+"""Template filters: public URLs, and the HTML fragments of `services.fragments`."""
 
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString
 
+from mercwatch.site.services import fragments
+from mercwatch.site.services.explain import Shown
 from mercwatch.site.services.links import actor_url
 from mercwatch.tracker.loader.schemas import ActorFile
 
@@ -14,3 +17,9 @@ register = template.Library()
 def page(actor: ActorFile) -> str:
     """Give the page of an actor."""
     return actor_url(actor.id, actor.kind)
+
+
+@register.filter
+def contributions(shown: Shown) -> SafeString:
+    """Give the contributions a page shows for an assessment, as HTML."""
+    return fragments.contributions(shown.contributions)
