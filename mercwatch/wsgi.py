@@ -2,7 +2,13 @@
 
 import os
 
+from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mercwatch.settings")
 application = get_wsgi_application()
+
+if settings.WARM_ON_START:  # set by `mercwatch serve`, which preloads the app in gunicorn
+    from mercwatch.site.warm import warm
+
+    warm()

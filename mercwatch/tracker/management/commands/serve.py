@@ -30,7 +30,9 @@ class Command(BaseCommand):
             str(options["workers"]),
             "--access-logfile",
             "-",
+            "--preload",  # import once in the master, which warms the caches (site/warm.py)
         ]
+        os.environ["MERCWATCH_WARM"] = "1"
         self.stdout.write(f"Serving on http://{options['host']}:{options['port']}/")
         self.stdout.flush()
         os.execv(sys.executable, argv)

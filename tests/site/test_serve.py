@@ -1,0 +1,69 @@
+"""`mercwatch serve` as `make run` starts it: gunicorn preloads the app, which warms the caches."""
+
+from __future__ import annotations
+
+import gc
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.django_db
+def test_warm_builds_todays_scorecard_and_freezes_it_out_of_the_collector(mini_db):
+    from mercwatch.site.services import cache
+    from mercwatch.site.warm import warm
+
+    gc.unfreeze()
+    try:
+        warm()
+        assert gc.get_freeze_count() > 0
+        keys = {key[0] for key in cache._state["memo"]}
+        assert {"rows", "row-html", "map-html"} <= keys
+    finally:
+        gc.unfreeze()
+
+
+def test_serve_answers_from_a_preloaded_warm_app(mini_dir: Path, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "MERCWATCH_ENV": "development",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        "MERCWATCH_VAR_DIR": str(tmp_path),
+    }
+    for args in (["migrate", "-v0"], ["load", str(mini_dir)]):
+        subprocess.run([sys.executable, "-m", "mercwatch.cli", *args], env=env, check=True,
+                       capture_output=True, timeout=120)  # fmt: skip
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mercwatch.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = ""
+        for _attempt in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    body = response.read().decode()
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "United States" in body, output.decode()
