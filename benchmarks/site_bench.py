@@ -8,8 +8,12 @@ first (or the
 `--database` URL given); without it the database of DATABASE_URL is used as it is. Each page is
 requested once to warm the caches (its time is reported as `first`), then `--repeat` times as a
 reader would meet it (`median`, `p95`: the page rendered for this data version and URL is kept),
-and `--repeat` times more with the rendered-page cache dropped before each request (`render`:
-templates rendered again from the derived assessments, which stay cached per data version).
+`--repeat` times more with the rendered-page cache dropped before each request (`render`:
+templates rendered again from the derived assessments, which stay cached per data version), and
+`--cold` times with the caches of a moment dropped too (`derive`: assessments, rows, changes
+and fragments computed again, as for a date nobody asked for before; what depends on the data
+alone – the dataset, the engine's inputs, the engine per methodology version and the reverse
+indexes – is rebuilt only when the data changes, and is kept).
 Server time is the time Django takes to answer through its full middleware stack (Django's test
 client, no network), which is what the targets are about.
 """
@@ -27,6 +31,10 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+# Memo keys that depend on the data alone, not on the moment asked for (site/services/cache.py).
+DATA_ONLY = {"inputs", "engine", "actors", "indexes", "governments", "provisions-for"}
 
 
 def _setup(args: argparse.Namespace) -> None:
@@ -97,7 +105,7 @@ def pages(ids: dict[str, str]) -> dict[str, str]:
     }
 
 
-def measure(repeat: int) -> list[dict[str, Any]]:
+def measure(repeat: int, cold: int) -> list[dict[str, Any]]:
     from django.conf import settings
     from django.test import Client
 
@@ -111,6 +119,7 @@ def measure(repeat: int) -> list[dict[str, Any]]:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         cached = _times(client, path, repeat, clear=False)
         rendered = _times(client, path, repeat, clear=True)
+        derived = _times(client, path, cold, clear=True, derive=True)
         rows.append(
             {
                 "page": name,
@@ -120,20 +129,30 @@ def measure(repeat: int) -> list[dict[str, Any]]:
                 "p95_ms": _ms(_p95(cached)),
                 "render_median_ms": _ms(statistics.median(rendered)),
                 "render_p95_ms": _ms(_p95(rendered)),
+                "derive_median_ms": _ms(statistics.median(derived)),
+                "derive_p95_ms": _ms(_p95(derived)),
                 "bytes": len(response.content),
             }
         )
     return rows
 
 
-def _times(client: Any, path: str, repeat: int, *, clear: bool) -> list[float]:
-    """Time `repeat` requests; with `clear`, drop the rendered-page cache before each one."""
+def _times(
+    client: Any, path: str, repeat: int, *, clear: bool, derive: bool = False
+) -> list[float]:
+    """Time `repeat` requests; with `clear`, drop the rendered-page cache before each one, and
+    with `derive` every derived cache as well."""
     from mercwatch.site import twin
+    from mercwatch.site.services import cache
 
     times = []
     for _ in range(repeat):
         if clear:
             twin._pages.clear()
+        if derive:
+            memo = cache._state["memo"]
+            for key in [k for k in memo if k[0] not in DATA_ONLY]:
+                del memo[key]
         start = time.perf_counter()
         client.get(path)
         times.append(time.perf_counter() - start)
@@ -154,19 +173,24 @@ def main() -> None:
     parser.add_argument("--database", help="database URL to load it into")
     parser.add_argument("--reuse", action="store_true", help="the database is already loaded")
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--cold", type=int, default=5, help="requests with no derived cache")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     _setup(args)
-    rows = measure(args.repeat)
+    rows = measure(args.repeat, args.cold)
     if args.json:
         sys.stdout.write(json.dumps(rows, indent=1) + "\n")
         return
-    out = ["| page | first | median | p95 | render median | render p95 | bytes |"]
-    out.append("|---|--:|--:|--:|--:|--:|--:|")
+    out = [
+        "| page | first | median | p95 | render median | render p95 "
+        "| derive median | derive p95 | bytes |"
+    ]
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for r in rows:
         out.append(
             f"| {r['page']} | {r['first_ms']} | {r['median_ms']} | {r['p95_ms']} | "
-            f"{r['render_median_ms']} | {r['render_p95_ms']} | {r['bytes']} |"
+            f"{r['render_median_ms']} | {r['render_p95_ms']} | "
+            f"{r['derive_median_ms']} | {r['derive_p95_ms']} | {r['bytes']} |"
         )
     sys.stdout.write("\n".join(out) + "\n")
 

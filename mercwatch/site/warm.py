@@ -15,16 +15,16 @@ from django.db import connections
 
 
 def warm() -> None:
-    """Build today's dataset, scorecard and map; then close the master's database connections."""
-    from mercwatch.site.services import fragments, scorecard
+    """Build the dataset and today's home page (scorecard, map, every change); then close the
+    master's database connections."""
+    from mercwatch.site.services.home import home_page
     from mercwatch.site.services.moment import moment_from
+    from mercwatch.site.services.scorecard import Query
     from mercwatch.tracker.services.assessments import current_dataset
 
     try:
         data = current_dataset()
-        moment = moment_from(data, {})
-        fragments.scorecard_body(data, moment, scorecard.all_rows(data, moment))
-        fragments.map_shapes(data, moment, "total")
+        home_page(data, moment_from(data, {}), Query(), "total")
     finally:
         connections.close_all()  # a connection must not be shared across the fork
     gc.collect()

@@ -30,7 +30,7 @@ def test_warm_builds_todays_scorecard_and_freezes_it_out_of_the_collector(mini_d
         warm()
         assert gc.get_freeze_count() > 0
         keys = {key[0] for key in cache._state["memo"]}
-        assert {"rows", "row-html", "map-html"} <= keys
+        assert {"rows", "row-html", "map-html", "changes"} <= keys
     finally:
         gc.unfreeze()
 

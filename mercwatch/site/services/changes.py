@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from typing import Any
 
 from mercwatch.site.services import cache
@@ -16,13 +17,18 @@ EPOCH = dt.date(1900, 1, 1)
 
 
 def all_changes(data: Dataset, version: str | None, until: dt.date) -> list[Change]:
-    """Give every level change up to `until`, oldest first, cached per data version."""
+    """Give every level change up to `until`, oldest first.
+
+    A change on a day depends only on the assessments the day before and the day itself, never
+    on the end of the period asked for, so every change is derived once per data version and
+    methodology, and each period is a slice of that one list."""
     method = methodology_of(data, version)
-    return cache.memo(
+    every = cache.memo(
         data,
-        ("changes", method.version, until),
-        lambda: changes_between(method, cache.inputs(data), EPOCH, until),
+        ("changes", method.version),
+        lambda: changes_between(method, cache.inputs(data), EPOCH, dt.date.max),
     )
+    return every[: bisect_right(every, until, key=lambda c: c.date)]
 
 
 def between(
