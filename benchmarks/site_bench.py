@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 # Memo keys that depend on the data alone, not on the moment asked for (site/services/cache.py).
-DATA_ONLY = {"inputs", "engine", "actors", "indexes", "governments", "provisions-for"}
+DATA_ONLY = {"inputs", "engine", "actors", "indexes", "governments", "provisions-for", "changes"}
 
 
 def _setup(args: argparse.Namespace) -> None:

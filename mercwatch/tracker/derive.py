@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,7 +25,7 @@ class SourceRef:
     published: PartialDate | None = None
     stance: str = "supports"
 
-    @property
+    @cached_property  # read for every contribution the engine grades: parse the URL once
     def host(self) -> str:
         host = urlsplit(self.url).hostname or self.url
         return host.removeprefix("www.")
