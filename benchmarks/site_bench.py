@@ -34,7 +34,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 # Memo keys that depend on the data alone, not on the moment asked for (site/services/cache.py).
-DATA_ONLY = {"inputs", "engine", "actors", "indexes", "governments", "provisions-for", "changes"}
+DATA_ONLY = {
+    "inputs",
+    "engine",
+    "actors",
+    "indexes",
+    "governments",
+    "provisions-for",
+    "changes",
+    "memberships",
+}
 
 
 def _setup(args: argparse.Namespace) -> None:

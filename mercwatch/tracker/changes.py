@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from mercwatch.tracker.derive import Assessment, Engine, Inputs, _ends, _membership_since, _starts
+from mercwatch.tracker.derive import Assessment, Engine, Inputs, _ends, _starts, membership_since
 from mercwatch.tracker.methodology import MethodologyFile
 
 Cell = tuple[str, str]
@@ -67,7 +67,7 @@ def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, set[str]]]:
                 for code in implied.provisions
             ]
             cause = f"{m.framework}:{m.actor}"
-            for day in (_membership_since(m), _ends(m.until)):
+            for day in (membership_since(m), _ends(m.until)):
                 if day is not None:
                     for code in provisions:
                         days[day][(actor, code)].add(cause)

@@ -24,6 +24,7 @@ class SourceRef:
     kind: str  # primary | reprint | secondary
     published: PartialDate | None = None
     stance: str = "supports"
+    retrieved: PartialDate | None = None
 
     @cached_property  # read for every contribution the engine grades: parse the URL once
     def host(self) -> str:
@@ -209,12 +210,19 @@ def _active(since: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
     return since is not None and since <= day and (until is None or day < until)
 
 
-def _membership_since(membership: MembershipIn) -> dt.date | None:
+def membership_since(membership: MembershipIn) -> dt.date | None:
+    """Give the first day a membership counts. An unknown start counts from the publication of
+    the earliest dated source that reports it or, when no source is dated, from the earliest day
+    one of them was retrieved (read) for mercwatch; with neither, it never counts."""
     if membership.since is not None:
         return _starts(membership.since)
-    # Unknown start: counted from the earliest dated source that reports the membership.
-    dated = [s.published for s in membership.sources if s.published is not None]
-    return _starts(min(dated, key=PartialDate.sort_key)) if dated else None
+    for dates in (
+        [s.published for s in membership.sources if s.published is not None],
+        [s.retrieved for s in membership.sources if s.retrieved is not None],
+    ):
+        if dates:
+            return _starts(min(dates, key=PartialDate.sort_key))
+    return None
 
 
 class Engine:
@@ -358,7 +366,7 @@ class Engine:
                 )
             )
         for membership in self.memberships.get(actor.id, ()):
-            if not _active(_membership_since(membership), _ends(membership.until), day):
+            if not _active(membership_since(membership), _ends(membership.until), day):
                 continue
             for implied in self.method.implied:
                 if implied.framework != membership.framework:

@@ -225,3 +225,20 @@ def test_mercwatch_load_builds_the_search_index_before_the_first_search(mini_dir
         assert cur.fetchone() == (repr(data_version()),)
         cur.execute(f"SELECT COUNT(*) FROM {search.TABLE} WHERE ref = %s", ["us-entity-list-2021"])
         assert cur.fetchone() == (1,)
+
+
+def test_the_paris_call_filter_lists_every_supporter_with_a_dated_or_retrieved_report(
+    client, bundled_db
+):
+    import yaml
+
+    members = yaml.safe_load((bundled_db / "memberships" / "paris-call.yaml").read_text())
+    recorded = {m["actor"] for m in members["members"]}
+    shown = {r["id"] for r in client.get("/index.json?paris=1").json()["rows"]}
+    assert shown <= recorded
+    # Ghana's only source (The Hill, weeks after the launch) has neither date: it cannot count.
+    assert recorded - shown == {"GH"}
+    assert len(shown) >= 78
+    earlier = {r["id"] for r in client.get("/index.json?paris=1&as_of=2026-11-30").json()["rows"]}
+    assert "AL" in shown
+    assert "AL" not in earlier  # known only from the supporter files read on 1 December 2026

@@ -148,3 +148,31 @@ def test_a_citation_can_say_its_source_is_second_hand_for_this_claim(mini_dir):
         dataset_from_dir(mini_dir), as_of=D("2021-06-01"), actors=["US"], provisions=["blueprint/5"]
     )
     assert (a.level, a.confidence) == ("partial", "low")
+
+
+@pytest.mark.parametrize(
+    ("dates", "counts_from"),
+    [
+        ("    published: '2024-05-22'\n    retrieved: '2026-12-01'\n", "2024-05-22"),
+        ("    retrieved: 2026-12\n", "2026-12-31"),
+        ("", None),
+    ],
+)
+def test_an_undated_membership_counts_from_its_earliest_report_else_its_retrieval(
+    mini_dir, dates, counts_from
+):
+    path = next(p for p in (mini_dir / "sources").glob("*.yaml") if "src-denial" in p.read_text())
+    text = path.read_text()
+    start = text.index("  - id: src-denial")
+    entry = text[start:]
+    kept = "".join(line + "\n" for line in entry.splitlines() if "published:" not in line)
+    path.write_text(text[:start] + kept.replace("    kind:", dates + "    kind:", 1))
+    data = dataset_from_dir(mini_dir)
+    levels = {
+        day: assess(data, as_of=D(day), actors=["DE"], provisions=["blueprint/1"])[0].level
+        for day in ("2024-05-22", "2026-12-30", "2026-12-31")
+    }
+    expected = {
+        day: "commitment" if counts_from and day >= counts_from else "no-evidence" for day in levels
+    }
+    assert levels == expected

@@ -10,7 +10,7 @@ from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services import cache, geometry
 from mercwatch.site.services.moment import BadInput, Moment
-from mercwatch.tracker.derive import Assessment
+from mercwatch.tracker.derive import Assessment, MembershipIn, membership_since
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
 
@@ -91,25 +91,27 @@ def governments(data: Dataset) -> tuple[str, ...]:
     )
 
 
-def member_at(data: Dataset, framework: str, actor: str, day: dt.date) -> bool:
-    """Tell whether `actor` was a member of `framework` on `day`, counted as the engine does:
-    an unknown start counts from the earliest dated source that reports the membership."""
-    for m in data.memberships.get(framework, ()):
-        if m.actor != actor:
-            continue
-        since = m.since
-        if since is None:
-            dated = [data.sources[c.source][2].published for c in m.sources]
-            known = [d for d in dated if d is not None]
-            since = min(known, key=PartialDate.sort_key) if known else None
-        started = since is not None and since.last_day() <= day
-        if started and (m.until is None or day < m.until.first_day()):
-            return True
-    return False
+def _memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
+    def build() -> dict[str, list[MembershipIn]]:
+        by_actor: dict[str, list[MembershipIn]] = {}
+        for m in cache.inputs(data).memberships:
+            by_actor.setdefault(m.actor, []).append(m)
+        return by_actor
+
+    return cache.memo(data, ("memberships",), build)
 
 
 def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
-    return [fw for fw in data.memberships if member_at(data, fw, actor, day)]
+    """Give the frameworks `actor` was a member of on `day`, counted as the engine counts them
+    (`derive.membership_since`: an unknown start counts from the earliest dated report)."""
+    found: list[str] = []
+    for m in _memberships_of(data).get(actor, ()):
+        if m.framework in found:
+            continue
+        since = membership_since(m)
+        if since is not None and since <= day and (m.until is None or day < m.until.first_day()):
+            found.append(m.framework)
+    return sorted(found, key=list(data.memberships).index)
 
 
 def all_rows(data: Dataset, moment: Moment) -> list[Row]:

@@ -22,7 +22,7 @@ def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
     for cite in cites:
         _group, _position, source = data.sources[cite.source]
         kind = cite.kind or source.kind
-        refs.append(SourceRef(source.url, kind, source.published, cite.stance))
+        refs.append(SourceRef(source.url, kind, source.published, cite.stance, source.retrieved))
     return tuple(refs)
 
 
