@@ -10,6 +10,7 @@ SECTION = r"(?P<section>governments|companies|organisations|vendors)"
 ASSESSED = r"(?P<section>governments|companies|organisations)"
 PROVISION = r"(?P<framework>[a-z0-9-]+)/(?P<number>[0-9]+(?:\.[0-9]+)?)"
 SLUG = r"[a-z0-9][a-z0-9-]*"
+PAGE = r"(?:/page/(?P<page>[0-9]+))?"  # a list's later pages (site/services/paging.py)
 
 app_name = "site"
 urlpatterns = [
@@ -21,8 +22,10 @@ urlpatterns = [
         feed_views.actor_feed,
         name="actor-feed",
     ),
-    re_path(rf"^{ASSESSED}/{ACTOR}/measures{FMT}$", views.timeline, name="timeline"),
-    re_path(rf"^{ASSESSED}/{ACTOR}/evidence/{PROVISION}{FMT}$", views.evidence, name="evidence"),
+    re_path(rf"^{ASSESSED}/{ACTOR}/measures{PAGE}{FMT}$", views.timeline, name="timeline"),
+    re_path(
+        rf"^{ASSESSED}/{ACTOR}/evidence/{PROVISION}{PAGE}{FMT}$", views.evidence, name="evidence"
+    ),
     re_path(rf"^governments/{ACTOR}{FMT}$", views.government, name="government"),
     re_path(
         rf"^(?:companies|organisations)/{ACTOR}{FMT}$", views.organisation, name="organisation"
@@ -32,12 +35,12 @@ urlpatterns = [
     re_path(
         rf"^provisions/{PROVISION}/feed\.atom$", feed_views.provision_feed, name="provision-feed"
     ),
-    re_path(rf"^provisions/{PROVISION}{FMT}$", views.provision, name="provision"),
+    re_path(rf"^provisions/{PROVISION}{PAGE}{FMT}$", views.provision, name="provision"),
     re_path(rf"^measures/(?P<measure_id>{SLUG}){FMT}$", views.measure, name="measure"),
     re_path(rf"^sources/(?P<source_id>{SLUG}){FMT}$", views.source, name="source"),
     re_path(rf"^compare{FMT}$", views.compare, name="compare"),
     re_path(rf"^search{FMT}$", views.search, name="search"),
     re_path(rf"^methodology{FMT}$", views.methodology, name="methodology"),
     re_path(r"^changes/feed\.atom$", feed_views.all_changes, name="changes-feed"),
-    re_path(rf"^changes{FMT}$", views.changes_page, name="changes"),
+    re_path(rf"^changes{PAGE}{FMT}$", views.changes_page, name="changes"),
 ]

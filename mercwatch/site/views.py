@@ -81,24 +81,32 @@ SECTION_KINDS: dict[str, set[str]] = {
 
 
 @public
-def timeline(request: HttpRequest, section: str, actor_id: str, fmt: str = "/") -> HttpResponse:
+def timeline(
+    request: HttpRequest, section: str, actor_id: str, fmt: str = "/", page: str | None = None
+) -> HttpResponse:
     """Every measure of a government, company or organisation, a page at a time."""
     data = current_dataset()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
-    context = actors.timeline_page(data, actor, request.path, _params(request))
+    context = actors.timeline_page(data, actor, request.path, _params(request), page)
     return respond(request, fmt, "site/timeline.html", {**context, "section": section})
 
 
 @public
 def evidence(
-    request: HttpRequest, section: str, actor_id: str, framework: str, number: str, fmt: str = "/"
+    request: HttpRequest,
+    section: str,
+    actor_id: str,
+    framework: str,
+    number: str,
+    fmt: str = "/",
+    page: str | None = None,
 ) -> HttpResponse:
     """Every contribution behind one assessment, a page at a time."""
     data = current_dataset()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
     params = _params(request)
     context = actors.evidence_page(
-        data, actor, f"{framework}/{number}", moment_from(data, params), request.path, params
+        data, actor, f"{framework}/{number}", moment_from(data, params), request.path, params, page
     )
     return respond(request, fmt, "site/evidence.html", {**context, "section": section})
 
@@ -153,12 +161,16 @@ def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 
 
 @public
-def provision(request: HttpRequest, framework: str, number: str, fmt: str = "/") -> HttpResponse:
+def provision(
+    request: HttpRequest, framework: str, number: str, fmt: str = "/", page: str | None = None
+) -> HttpResponse:
     """A recommendation or principle: what it asks and the approaches taken, side by side."""
     data = current_dataset()
     params = _params(request)
     moment = moment_from(data, params)
-    context = records.provision_page(data, f"{framework}/{number}", moment, request.path, params)
+    context = records.provision_page(
+        data, f"{framework}/{number}", moment, request.path, params, page
+    )
     return respond(request, fmt, "site/provision.html", context)
 
 
@@ -211,13 +223,13 @@ def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 
 
 @public
-def changes_page(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
     """What changed between two dates or two editions."""
     data = current_dataset()
     params = _params(request)
     period = changes.period_from(data, params, dt.date.today())
     found = changes.between(data, period["version"], period["since"], period["until"])
-    pager = page_of(found, request.path, params)
+    pager = page_of(found, request.path, params, page)
     context = {
         **period,
         "pager": pager,

@@ -10,7 +10,7 @@ import pytest
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.explain import decisive, shown
 from mercwatch.site.services.moment import BadInput
-from mercwatch.site.services.paging import page_of
+from mercwatch.site.services.paging import first_page, page_of
 from mercwatch.tracker.derive import Assessment, Contribution
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
@@ -51,24 +51,30 @@ def test_a_short_explanation_is_shown_whole_and_decisive_lists_say_how_many_more
     assert more == 2
 
 
-def test_a_page_of_a_list_links_its_neighbours_and_keeps_the_query():
-    page = page_of(list(range(250)), "/changes/", {"since": "2020-01-01", "page": "2"})
+def test_a_page_of_a_list_links_its_neighbours_by_path_and_keeps_the_query():
+    page = page_of(list(range(250)), "/changes/page/2/", {"since": "2020-01-01"}, "2")
     assert (page.number, page.pages, page.total, page.first) == (2, 3, 250, 101)
     assert page.items == list(range(100, 200))
     assert page.previous_url == "/changes/?since=2020-01-01"
-    assert page.next_url == "/changes/?since=2020-01-01&page=3"
+    assert page.next_url == "/changes/page/3/?since=2020-01-01"
+    assert page_of(list(range(250)), "/changes/", {}, None).next_url == "/changes/page/2/"
 
 
 @pytest.mark.parametrize(
-    ("raw", "message"),
-    [("0", "page: expected 1 to 3, got '0'"), ("4", "page: expected 1 to 3, got '4'"),
-     ("two", "page: expected a whole number from 1, got 'two'"),
-     ("-1", "page: expected a whole number from 1, got '-1'")],
+    ("path", "first"),
+    [("/changes/", "/changes/"), ("/changes/page/2/", "/changes/"),
+     ("/changes/page/2.json", "/changes/"), ("/changes.json", "/changes/"),
+     ("/provisions/blueprint/5/page/12/", "/provisions/blueprint/5/")],
 )  # fmt: skip
-def test_a_page_number_outside_the_list_is_a_bad_input(raw, message):
+def test_every_page_of_a_list_and_its_twin_knows_the_first_page(path, first):
+    assert first_page(path) == first
+
+
+@pytest.mark.parametrize("number", ["0", "4"])
+def test_a_page_number_outside_the_list_is_a_bad_input(number):
     with pytest.raises(BadInput) as err:
-        page_of(list(range(250)), "/changes/", {"page": raw})
-    assert str(err.value) == message
+        page_of(list(range(250)), "/changes/", {}, number)
+    assert str(err.value) == f"page: expected 1 to 3, got {number}"
 
 
 @pytest.fixture
@@ -102,11 +108,8 @@ def test_a_busy_government_page_shows_a_dozen_contributions_and_links_to_all(cli
     assert evidence.status_code == 200
     body = evidence.content.decode()
     assert "Page 1 of 2 (120 in all)" in body
-    assert (
-        'rel="next" href="/governments/US/evidence/blueprint/5/?as_of=2022-01-01&amp;page=2"'
-        in body
-    )
-    second = client.get("/governments/US/evidence/blueprint/5.json?as_of=2022-01-01&page=2").json()
+    assert 'rel="next" href="/governments/US/evidence/blueprint/5/page/2/?as_of=2022-01-01"' in body
+    second = client.get("/governments/US/evidence/blueprint/5/page/2.json?as_of=2022-01-01").json()
     assert (second["page"], second["pages"], second["total"]) == (2, 2, 120)
     assert len(second["assessment"]["explanation"]["measures"]) == 20
 
@@ -115,11 +118,11 @@ def test_a_busy_government_page_shows_a_dozen_contributions_and_links_to_all(cli
 def test_every_measure_of_a_government_is_a_page_at_a_time(client, busy_db):
     first = client.get("/governments/US/measures/").content.decode()
     assert "Page 1 of 3 (240 in all)" in first
-    last = client.get("/governments/US/measures.json?page=3").json()
+    last = client.get("/governments/US/measures/page/3.json").json()
     assert (last["page"], last["total"], len(last["measures"])) == (3, 240, 40)
-    response = client.get("/governments/US/measures/?page=4")
+    response = client.get("/governments/US/measures/page/4/")
     assert response.status_code == 400
-    assert "page: expected 1 to 3, got &#x27;4&#x27;" in response.content.decode()
+    assert "page: expected 1 to 3, got 4" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -144,3 +147,18 @@ def test_the_changes_page_is_paged_and_says_how_many_in_all(client, busy_db):
     twin = client.get("/changes.json?since=2000-01-01").json()
     assert twin["total"] == total
     assert len(twin["changes"]) == min(total, 100)
+
+
+@pytest.mark.django_db
+def test_the_static_export_holds_every_page_of_a_long_list(busy_db, tmp_path):
+    from mercwatch.site.export import build
+
+    result = build(tmp_path / "site")
+    assert result.errors == []
+    evidence = tmp_path / "site" / "governments" / "US" / "evidence" / "blueprint" / "5"
+    assert (evidence / "index.html").exists()
+    assert (evidence / "page" / "2" / "index.html").exists()
+    assert (evidence / "page" / "2.json").exists()
+    assert (
+        tmp_path / "site" / "governments" / "US" / "measures" / "page" / "3" / "index.html"
+    ).exists()

@@ -106,10 +106,10 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
 
 
 def timeline_page(
-    data: Dataset, actor: ActorFile, path: str, params: dict[str, str]
+    data: Dataset, actor: ActorFile, path: str, params: dict[str, str], page: str | None
 ) -> dict[str, Any]:
     """Give every measure of an actor, oldest first, a page at a time."""
-    pager = page_of(measures_of(data, actor.id), path, params)
+    pager = page_of(measures_of(data, actor.id), path, params, page)
     return {
         "actor": actor,
         "pager": pager,
@@ -125,13 +125,19 @@ def timeline_page(
 
 
 def evidence_page(
-    data: Dataset, actor: ActorFile, code: str, moment: Moment, path: str, params: dict[str, str]
+    data: Dataset,
+    actor: ActorFile,
+    code: str,
+    moment: Moment,
+    path: str,
+    params: dict[str, str],
+    page: str | None,
 ) -> dict[str, Any]:
     """Give every contribution behind one of an actor's assessments, a page at a time."""
     if code not in provisions_for(data, actor.kind, moment.version):
         raise NotFound(code)
     a = cache.cell(data, moment.version, actor.id, code, moment.day)
-    pager = page_of(a.contributions, path, params)
+    pager = page_of(a.contributions, path, params, page)
     return {
         "actor": actor,
         "provision": data.provisions[code][2],

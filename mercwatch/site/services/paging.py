@@ -1,7 +1,12 @@
-"""Long lists on a page, split into numbered pages (`?page=N`), with links that keep the query."""
+"""Long lists on a page, split into numbered pages at `…/page/N/`, with links that keep the query.
+
+Pages are paths, not a query parameter, so that the static export (`mercwatch build-site`), which
+a static host serves without query strings, holds every page of every list.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -13,6 +18,7 @@ from mercwatch.site.services.moment import BadInput
 
 T = TypeVar("T")
 PER_PAGE = 100
+SUFFIX = re.compile(r"page/[0-9]+/$")
 
 
 @dataclass(frozen=True)
@@ -31,32 +37,39 @@ class Page(Generic[T]):
         return {"page": self.number, "pages": self.pages, "total": self.total}
 
 
-def _url(path: str, params: dict[str, str], number: int) -> str:
-    kept = {k: v for k, v in params.items() if k != "page" and v}
-    if number > 1:
-        kept["page"] = str(number)
-    return path + ("?" + urlencode(kept) if kept else "")
+def first_page(path: str) -> str:
+    """Give the path of a list's first page from any of its pages or their JSON twins:
+    `/changes/page/2.json` → `/changes/`."""
+    html = path[: -len(".json")] + "/" if path.endswith(".json") else path
+    return SUFFIX.sub("", html)
+
+
+def page_url(path: str, params: dict[str, str], number: int) -> str:
+    """Give the URL of page `number` of the list at `path`, with the same query."""
+    query = urlencode({k: v for k, v in params.items() if v})
+    base = first_page(path) + (f"page/{number}/" if number > 1 else "")
+    return base + (f"?{query}" if query else "")
 
 
 def page_of(
-    items: Sequence[T], path: str, params: dict[str, str], per_page: int = PER_PAGE
+    items: Sequence[T],
+    path: str,
+    params: dict[str, str],
+    number: str | None,
+    per_page: int = PER_PAGE,
 ) -> Page[T]:
-    """Give the page `params['page']` (default 1) of `items`; a bad number is a BadInput."""
-    raw = params.get("page", "") or "1"
-    if not raw.isdigit():
-        raise BadInput(f"page: expected a whole number from 1, got {raw!r}")
+    """Give page `number` (from the URL; None for the first) of `items`."""
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     try:
-        page = paginator.page(int(raw))
+        page = paginator.page(int(number or 1))
     except InvalidPage as exc:
-        raise BadInput(f"page: expected 1 to {paginator.num_pages}, got {raw!r}") from exc
-    number = page.number
+        raise BadInput(f"page: expected 1 to {paginator.num_pages}, got {number}") from exc
     return Page(
         list(page.object_list),
-        number,
+        page.number,
         paginator.num_pages,
         paginator.count,
         page.start_index(),
-        _url(path, params, number - 1) if page.has_previous() else "",
-        _url(path, params, number + 1) if page.has_next() else "",
+        page_url(path, params, page.number - 1) if page.has_previous() else "",
+        page_url(path, params, page.number + 1) if page.has_next() else "",
     )

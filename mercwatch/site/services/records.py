@@ -55,7 +55,12 @@ def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
 
 
 def provision_page(
-    data: Dataset, code: str, moment: Moment, path: str, params: dict[str, str]
+    data: Dataset,
+    code: str,
+    moment: Moment,
+    path: str,
+    params: dict[str, str],
+    page: str | None,
 ) -> dict[str, Any]:
     """Give what a provision asks and the approaches taken, side by side, by assessed actor."""
     if code not in data.provisions:
@@ -80,7 +85,7 @@ def provision_page(
         if grid[(a, code)].contributions or grid[(a, code)].override
     ]
     approaches.sort(key=lambda x: (-(x[1].score or 0), x[0].name))
-    pager = page_of(approaches, path, params)
+    pager = page_of(approaches, path, params, page)
     counts: dict[str, int] = {}
     for a in ids:
         counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
