@@ -12,19 +12,26 @@ from __future__ import annotations
 import gc
 
 from django.db import connections
+from django.template.loader import get_template
+from django.urls import get_resolver
 
 
 def warm() -> None:
-    """Build the dataset and today's home page (scorecard, map, every change); then close the
-    master's database connections."""
+    """Import the views, compile the busiest templates, build the dataset and today's home page
+    (scorecard, map, every change); then close the master's database connections."""
     from mercwatch.site.services.home import home_page
     from mercwatch.site.services.moment import moment_from
     from mercwatch.site.services.scorecard import Query
-    from mercwatch.tracker.services.assessments import current_dataset
+    from mercwatch.site.twin import last_modified
+    from mercwatch.tracker.services.assessments import current_dataset, data_version
 
+    get_resolver().resolve("/")  # imports every view module, the API's schemas among them
+    for name in ("site/home.html", "site/actor.html"):
+        get_template(name)
     try:
         data = current_dataset()
         home_page(data, moment_from(data, {}), Query(), "total")
+        last_modified(data_version())
     finally:
         connections.close_all()  # a connection must not be shared across the fork
     gc.collect()
