@@ -12,6 +12,8 @@ from playwright.sync_api import sync_playwright
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PAGES = {"scorecard": "/?as_of=2026-11-01", "government": "/governments/US/?as_of=2026-11-01"}
+# Pages shown from an element down (the scorecard table sits below the filters and the map).
+FROM = {"scorecard-table": ("/?as_of=2026-11-01", "#card-h")}
 
 
 def main(base: str, out: str, extra: list[str]) -> None:
@@ -26,6 +28,11 @@ def main(base: str, out: str, extra: list[str]) -> None:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in pages.items():
                 page.goto(base + path)
+                page.screenshot(path=str(target / f"{name}-{width}.png"))
+            for name, (path, selector) in FROM.items():
+                page.goto(base + path)
+                page.locator(selector).scroll_into_view_if_needed()
+                page.evaluate(f"document.querySelector('{selector}').scrollIntoView()")
                 page.screenshot(path=str(target / f"{name}-{width}.png"))
             page.close()
         browser.close()
