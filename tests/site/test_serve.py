@@ -21,9 +21,12 @@ def _free_port() -> int:
 
 
 @pytest.mark.django_db
-def test_warm_builds_todays_scorecard_and_freezes_it_out_of_the_collector(mini_db):
+def test_warm_builds_todays_scorecard_and_freezes_it_until_the_data_changes(mini_db):
     from mercwatch.site.services import cache
     from mercwatch.site.warm import warm
+    from mercwatch.tracker.loader.validate import check_dir
+    from mercwatch.tracker.loader.write import write_dataset
+    from mercwatch.tracker.services.assessments import current_dataset
 
     gc.unfreeze()
     try:
@@ -31,6 +34,12 @@ def test_warm_builds_todays_scorecard_and_freezes_it_out_of_the_collector(mini_d
         assert gc.get_freeze_count() > 0
         keys = {key[0] for key in cache._state["memo"]}
         assert {"rows", "row-html", "map-html", "changes"} <= keys
+        # A write gives a new dataset, and the frozen one is handed back to the collector.
+        path = mini_db / "measures" / "FR" / "declarations.yaml"
+        path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
+        write_dataset(check_dir(mini_db), reason="test")
+        current_dataset()
+        assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -57,6 +58,10 @@ def current_dataset() -> Dataset:
     cached = _cache.get(version)
     if cached is None:
         cached = dataset_from_db()
+        if _cache:
+            # The dataset it replaces may have been frozen out of the collector at start
+            # (site/warm.py): hand it back, so that its reference cycles can be collected.
+            gc.unfreeze()
         _cache.clear()
         _cache[version] = cached
     return cached
