@@ -16,7 +16,7 @@ from mercwatch.site.services import actors, changes, records, scorecard
 from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.moment import BadInput, moment_from
-from mercwatch.site.services.paging import page_of
+from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.twin import conditional, respond
 from mercwatch.tracker.services.assessments import current_dataset
 
@@ -87,7 +87,7 @@ def timeline(
     """Every measure of a government, company or organisation, a page at a time."""
     data = current_dataset()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
-    context = actors.timeline_page(data, actor, request.path, _params(request), page)
+    context = actors.timeline_page(data, actor, At(request.path, _params(request), page))
     return respond(request, fmt, "site/timeline.html", {**context, "section": section})
 
 
@@ -106,7 +106,11 @@ def evidence(
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
     params = _params(request)
     context = actors.evidence_page(
-        data, actor, f"{framework}/{number}", moment_from(data, params), request.path, params, page
+        data,
+        actor,
+        f"{framework}/{number}",
+        moment_from(data, params),
+        At(request.path, params, page),
     )
     return respond(request, fmt, "site/evidence.html", {**context, "section": section})
 
@@ -169,7 +173,7 @@ def provision(
     params = _params(request)
     moment = moment_from(data, params)
     context = records.provision_page(
-        data, f"{framework}/{number}", moment, request.path, params, page
+        data, f"{framework}/{number}", moment, At(request.path, params, page)
     )
     return respond(request, fmt, "site/provision.html", context)
 
@@ -229,7 +233,7 @@ def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) 
     params = _params(request)
     period = changes.period_from(data, params, dt.date.today())
     found = changes.between(data, period["version"], period["since"], period["until"])
-    pager = page_of(found, request.path, params, page)
+    pager = page_of(found, At(request.path, params, page))
     context = {
         **period,
         "pager": pager,

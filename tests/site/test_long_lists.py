@@ -10,7 +10,7 @@ import pytest
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.explain import decisive, shown
 from mercwatch.site.services.moment import BadInput
-from mercwatch.site.services.paging import first_page, page_of
+from mercwatch.site.services.paging import At, first_page, page_of
 from mercwatch.tracker.derive import Assessment, Contribution
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
@@ -52,12 +52,12 @@ def test_a_short_explanation_is_shown_whole_and_decisive_lists_say_how_many_more
 
 
 def test_a_page_of_a_list_links_its_neighbours_by_path_and_keeps_the_query():
-    page = page_of(list(range(250)), "/changes/page/2/", {"since": "2020-01-01"}, "2")
+    page = page_of(list(range(250)), At("/changes/page/2/", {"since": "2020-01-01"}, "2"))
     assert (page.number, page.pages, page.total, page.first) == (2, 3, 250, 101)
     assert page.items == list(range(100, 200))
     assert page.previous_url == "/changes/?since=2020-01-01"
     assert page.next_url == "/changes/page/3/?since=2020-01-01"
-    assert page_of(list(range(250)), "/changes/", {}, None).next_url == "/changes/page/2/"
+    assert page_of(list(range(250)), At("/changes/", {})).next_url == "/changes/page/2/"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_every_page_of_a_list_and_its_twin_knows_the_first_page(path, first):
 @pytest.mark.parametrize("number", ["0", "4"])
 def test_a_page_number_outside_the_list_is_a_bad_input(number):
     with pytest.raises(BadInput) as err:
-        page_of(list(range(250)), "/changes/", {}, number)
+        page_of(list(range(250)), At("/changes/", {}, number))
     assert str(err.value) == f"page: expected 1 to 3, got {number}"
 
 

@@ -10,7 +10,7 @@ from mercwatch.site.services.explain import Shown, shown
 from mercwatch.site.services.index import measures_of, related_to, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
-from mercwatch.site.services.paging import page_of
+from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
@@ -105,11 +105,9 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
     }
 
 
-def timeline_page(
-    data: Dataset, actor: ActorFile, path: str, params: dict[str, str], page: str | None
-) -> dict[str, Any]:
+def timeline_page(data: Dataset, actor: ActorFile, at: At) -> dict[str, Any]:
     """Give every measure of an actor, oldest first, a page at a time."""
-    pager = page_of(measures_of(data, actor.id), path, params, page)
+    pager = page_of(measures_of(data, actor.id), at)
     return {
         "actor": actor,
         "pager": pager,
@@ -125,19 +123,13 @@ def timeline_page(
 
 
 def evidence_page(
-    data: Dataset,
-    actor: ActorFile,
-    code: str,
-    moment: Moment,
-    path: str,
-    params: dict[str, str],
-    page: str | None,
+    data: Dataset, actor: ActorFile, code: str, moment: Moment, at: At
 ) -> dict[str, Any]:
     """Give every contribution behind one of an actor's assessments, a page at a time."""
     if code not in provisions_for(data, actor.kind, moment.version):
         raise NotFound(code)
     a = cache.cell(data, moment.version, actor.id, code, moment.day)
-    pager = page_of(a.contributions, path, params, page)
+    pager = page_of(a.contributions, at)
     return {
         "actor": actor,
         "provision": data.provisions[code][2],

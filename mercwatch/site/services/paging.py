@@ -37,6 +37,16 @@ class Page(Generic[T]):
         return {"page": self.number, "pages": self.pages, "total": self.total}
 
 
+@dataclass(frozen=True)
+class At:
+    """Where a list was asked for: the request's path, its query, and the page number the URL
+    gives (None for the first page)."""
+
+    path: str
+    params: dict[str, str]
+    page: str | None = None
+
+
 def first_page(path: str) -> str:
     """Give the path of a list's first page from any of its pages or their JSON twins:
     `/changes/page/2.json` → `/changes/`."""
@@ -51,19 +61,14 @@ def page_url(path: str, params: dict[str, str], number: int) -> str:
     return base + (f"?{query}" if query else "")
 
 
-def page_of(
-    items: Sequence[T],
-    path: str,
-    params: dict[str, str],
-    number: str | None,
-    per_page: int = PER_PAGE,
-) -> Page[T]:
-    """Give page `number` (from the URL; None for the first) of `items`."""
+def page_of(items: Sequence[T], at: At, per_page: int = PER_PAGE) -> Page[T]:
+    """Give the page of `items` that `at` asks for."""
+    path, params = at.path, at.params
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     try:
-        page = paginator.page(int(number or 1))
+        page = paginator.page(int(at.page or 1))
     except InvalidPage as exc:
-        raise BadInput(f"page: expected 1 to {paginator.num_pages}, got {number}") from exc
+        raise BadInput(f"page: expected 1 to {paginator.num_pages}, got {at.page}") from exc
     return Page(
         list(page.object_list),
         page.number,

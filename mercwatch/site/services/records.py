@@ -11,7 +11,7 @@ from mercwatch.site.services.actors import NotFound, actor_of, provisions_for
 from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
-from mercwatch.site.services.paging import page_of
+from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED, governments
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
@@ -54,14 +54,7 @@ def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
     }
 
 
-def provision_page(
-    data: Dataset,
-    code: str,
-    moment: Moment,
-    path: str,
-    params: dict[str, str],
-    page: str | None,
-) -> dict[str, Any]:
+def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str, Any]:
     """Give what a provision asks and the approaches taken, side by side, by assessed actor."""
     if code not in data.provisions:
         raise NotFound(code)
@@ -85,7 +78,7 @@ def provision_page(
         if grid[(a, code)].contributions or grid[(a, code)].override
     ]
     approaches.sort(key=lambda x: (-(x[1].score or 0), x[0].name))
-    pager = page_of(approaches, path, params, page)
+    pager = page_of(approaches, at)
     counts: dict[str, int] = {}
     for a in ids:
         counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
