@@ -242,3 +242,15 @@ def test_the_paris_call_filter_lists_every_supporter_with_a_dated_or_retrieved_r
     earlier = {r["id"] for r in client.get("/index.json?paris=1&as_of=2026-11-30").json()["rows"]}
     assert "AL" in shown
     assert "AL" not in earlier  # known only from the supporter files read on 1 December 2026
+
+
+def test_the_headline_numbers_count_the_governments_the_filters_select(client, mini_db):
+    def evidence_on(query: str, code: str) -> int:
+        headline = client.get(f"/index.json?as_of=2024-06-01{query}").json()["headline"]
+        return int(next(h["with_evidence"] for h in headline if h["provision"] == code))
+
+    assert evidence_on("", "blueprint/5") == 1  # the United States
+    assert evidence_on("&joint=1", "blueprint/5") == 0  # France and Germany only
+    assert evidence_on("&joint=1", "blueprint/1") == 2
+    html = client.get("/?as_of=2024-06-01&joint=1").content.decode()
+    assert "(of the 2 the filters select)" in html

@@ -66,7 +66,7 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "rows": rows,
         "provisions": provisions,
         "levels": method_levels,
-        "headline": scorecard.headline(data, moment),
+        "headline": scorecard.headline(data, rows),
         "regions": geometry.regions(),
         "editions": data.editions,
         "map_of": map_of,
@@ -81,7 +81,7 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "json": {
             "as_of": moment.as_dict(),
             "query": query.as_dict(),
-            "headline": scorecard.headline(data, moment),
+            "headline": scorecard.headline(data, rows),
             "rows": [r.as_dict() for r in rows],
             "latest_changes": [c.as_dict() for c in latest],
         },

@@ -161,9 +161,8 @@ def rows_for(data: Dataset, moment: Moment, query: Query) -> list[Row]:
     return rows
 
 
-def headline(data: Dataset, moment: Moment) -> list[dict[str, Any]]:
-    """Give, per recommendation, how many governments have any evidence, and at which levels."""
-    rows = all_rows(data, moment)
+def headline(data: Dataset, rows: list[Row]) -> list[dict[str, Any]]:
+    """Give, per recommendation, how many of `rows` have any evidence, and at which levels."""
     out = []
     for index, code in enumerate(TRACKED):
         levels: dict[str, int] = {}
