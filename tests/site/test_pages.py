@@ -254,3 +254,12 @@ def test_the_headline_numbers_count_the_governments_the_filters_select(client, m
     assert evidence_on("&joint=1", "blueprint/1") == 2
     html = client.get("/?as_of=2024-06-01&joint=1").content.decode()
     assert "(of the 2 the filters select)" in html
+
+
+def test_a_membership_of_unknown_start_says_from_when_it_counts(client, mini_db):
+    html = client.get("/governments/DE/").content.decode()
+    assert "start date unknown, so counted from 22 May 2024, the earliest date a source" in html
+    (member,) = client.get("/governments/DE.json").json()["memberships"]
+    assert (member["since"], member["counts_from"]) == (None, "2024-05-22")
+    (french,) = client.get("/governments/FR.json").json()["memberships"]
+    assert (french["since"], french["counts_from"]) == ("2023-03-30", "2023-03-30")

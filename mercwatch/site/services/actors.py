@@ -11,7 +11,8 @@ from mercwatch.site.services.index import measures_of, related_to, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.paging import At, page_of
-from mercwatch.site.services.scorecard import TRACKED
+from mercwatch.site.services.scorecard import TRACKED, memberships_of
+from mercwatch.tracker.derive import membership_since
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
@@ -46,7 +47,12 @@ def provisions_for(data: Dataset, kind: str, version: str | None) -> list[str]:
 
 
 def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
-    """Give every membership of the actor, with its framework's title and dates."""
+    """Give every membership of the actor, with its framework's title, its dates and the day it
+    counts from (its start or, when that is unknown, the earliest date a source reports it)."""
+    counts_from = {
+        (m.framework, m.role, m.since): membership_since(m)
+        for m in memberships_of(data).get(actor_id, ())
+    }
     found = []
     for framework, members in data.memberships.items():
         for m in members:
@@ -58,6 +64,7 @@ def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
                         "role": m.role,
                         "since": m.since,
                         "until": m.until,
+                        "counts_from": counts_from.get((framework, m.role, m.since)),
                         "note": m.note,
                         "sources": [c.source for c in m.sources],
                     }
@@ -98,7 +105,13 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
             "measures": [m.id for m in recent],
             "measures_total": len(measures),
             "memberships": [
-                {**m, "since": _s(m["since"]), "until": _s(m["until"])} for m in member_of
+                {
+                    **m,
+                    "since": _s(m["since"]),
+                    "until": _s(m["until"]),
+                    "counts_from": _s(m["counts_from"]),
+                }
+                for m in member_of
             ],
         },
         "memberships": member_of,

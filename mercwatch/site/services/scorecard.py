@@ -91,7 +91,9 @@ def governments(data: Dataset) -> tuple[str, ...]:
     )
 
 
-def _memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
+def memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
+    """Give each actor's memberships as the engine reads them, once per data version."""
+
     def build() -> dict[str, list[MembershipIn]]:
         by_actor: dict[str, list[MembershipIn]] = {}
         for m in cache.inputs(data).memberships:
@@ -105,7 +107,7 @@ def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
     """Give the frameworks `actor` was a member of on `day`, counted as the engine counts them
     (`derive.membership_since`: an unknown start counts from the earliest dated report)."""
     found: list[str] = []
-    for m in _memberships_of(data).get(actor, ()):
+    for m in memberships_of(data).get(actor, ()):
         if m.framework in found:
             continue
         since = membership_since(m)
