@@ -20,7 +20,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # warm() closes the connection, as before a fork
 def test_warm_builds_todays_scorecard_and_freezes_it_until_the_data_changes(mini_db):
     from mercwatch.site.services import cache
     from mercwatch.site.warm import warm
