@@ -225,6 +225,11 @@ def membership_since(membership: MembershipIn) -> dt.date | None:
     return None
 
 
+def membership_active(membership: MembershipIn, day: dt.date) -> bool:
+    """Tell whether a membership counts on `day` (from `membership_since`, until its end)."""
+    return _active(membership_since(membership), _ends(membership.until), day)
+
+
 class Engine:
     """Derives assessments from one set of inputs under one methodology."""
 
@@ -366,7 +371,7 @@ class Engine:
                 )
             )
         for membership in self.memberships.get(actor.id, ()):
-            if not _active(membership_since(membership), _ends(membership.until), day):
+            if not membership_active(membership, day):
                 continue
             for implied in self.method.implied:
                 if implied.framework != membership.framework:

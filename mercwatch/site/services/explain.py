@@ -3,7 +3,7 @@
 A government with hundreds of measures on one recommendation would otherwise print every one of
 them, with its rationale and sources, on its page. A page shows the decisive and disputed
 contributions first, then the most recent others, up to a limit, and links to the full list
-(`/governments/ID/measures/?provision=CODE`); the API gives every contribution.
+(`/governments/ID/evidence/CODE/`, a page at a time); the API gives every contribution.
 """
 
 from __future__ import annotations

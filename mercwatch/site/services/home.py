@@ -50,6 +50,7 @@ def sort_links(moment: Moment, query: Query) -> dict[str, dict[str, str]]:
 def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[str, Any]:
     """Give everything the home page shows, derived at the moment."""
     rows = scorecard.rows_for(data, moment, query)
+    headline = scorecard.headline(data, rows)
     latest = changes.between(
         data, moment.version, changes.EPOCH, moment.day, provisions=set(TRACKED)
     )[:8]
@@ -66,7 +67,7 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "rows": rows,
         "provisions": provisions,
         "levels": method_levels,
-        "headline": scorecard.headline(data, rows),
+        "headline": headline,
         "regions": geometry.regions(),
         "editions": data.editions,
         "map_of": map_of,
@@ -81,7 +82,7 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "json": {
             "as_of": moment.as_dict(),
             "query": query.as_dict(),
-            "headline": scorecard.headline(data, rows),
+            "headline": headline,
             "rows": [r.as_dict() for r in rows],
             "latest_changes": [c.as_dict() for c in latest],
         },

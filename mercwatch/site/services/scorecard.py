@@ -10,7 +10,7 @@ from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services import cache, geometry
 from mercwatch.site.services.moment import BadInput, Moment
-from mercwatch.tracker.derive import Assessment, MembershipIn, membership_since
+from mercwatch.tracker.derive import Assessment, MembershipIn, membership_active
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
 
@@ -105,13 +105,10 @@ def memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
 
 def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
     """Give the frameworks `actor` was a member of on `day`, counted as the engine counts them
-    (`derive.membership_since`: an unknown start counts from the earliest dated report)."""
+    (`derive.membership_active`: an unknown start counts from the earliest dated report)."""
     found: list[str] = []
     for m in memberships_of(data).get(actor, ()):
-        if m.framework in found:
-            continue
-        since = membership_since(m)
-        if since is not None and since <= day and (m.until is None or day < m.until.first_day()):
+        if m.framework not in found and membership_active(m, day):
             found.append(m.framework)
     return sorted(found, key=list(data.memberships).index)
 
