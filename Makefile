@@ -1,10 +1,15 @@
 # The two commands: `make run` (the site with the bundled data) and `make test`.
+# `make run` stays in the foreground; a second run redoes only what changed (stamps in var/).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+KEY := var/secret-key
+WITH_KEY = SECRET_KEY="$$(cat $(KEY))"
+DATA_FILES := $(shell find data -type f 2>/dev/null)
+CODE_FILES := $(shell find mercwatch -type f -not -name '*.pyc' 2>/dev/null)
 
 .PHONY: install run test lint types pytest clean
 
@@ -16,17 +21,27 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-var/secret-key:
+$(KEY): | $(STAMP)
 	mkdir -p var
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: install var/secret-key
-	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch migrate --noinput
-	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch load
-	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch export downloads
-	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch collectstatic --noinput -v0
-	SECRET_KEY="$$(cat var/secret-key)" $(BIN)/mercwatch serve --host $(HOST) --port $(PORT)
+# Loaded again only when the data or the code changed since the last load.
+var/.loaded: $(STAMP) $(DATA_FILES) $(CODE_FILES)
+	$(BIN)/mercwatch migrate --noinput -v0
+	$(BIN)/mercwatch load
+	touch $@
+
+var/.downloads: var/.loaded
+	$(BIN)/mercwatch export downloads
+	touch $@
+
+var/.static: $(STAMP) $(CODE_FILES)
+	$(BIN)/mercwatch collectstatic --noinput -v0
+	touch $@
+
+run: $(KEY) var/.loaded var/.downloads var/.static
+	$(WITH_KEY) $(BIN)/mercwatch serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -35,14 +35,12 @@ if ENVIRONMENT not in {"production", "development", "test"}:
 
 DEBUG = _env_bool("MERCWATCH_DEBUG", default=False)
 
-SECRET_KEY = _env("SECRET_KEY")
-if not SECRET_KEY:
-    if ENVIRONMENT == "production":
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set in production (or set MERCWATCH_ENV=development)"
-        )
-    # Outside production a throw-away key per process is enough: nothing signed must outlive it.
-    SECRET_KEY = secrets.token_urlsafe(50)
+# Only serving needs a lasting key (sessions, CSRF, signed cookies): the data commands (check,
+# load, score, export, stats, dump, explain) sign nothing, so a throw-away key per process is
+# enough for them. `mercwatch serve` and the WSGI entry point refuse to start in production
+# without one (require_secret_key below).
+SECRET_KEY_IS_SET = bool(_env("SECRET_KEY"))
+SECRET_KEY = _env("SECRET_KEY") or secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -77,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "ninja",  # its static/ninja/ holds Swagger UI, source maps included: served from the wheel
     "mercwatch.core",
     "mercwatch.tracker",
     "mercwatch.market",

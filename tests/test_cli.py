@@ -113,3 +113,41 @@ def test_explain_shows_an_override_and_what_the_rules_give(mini_dir):
     call_command("explain", "DE", "blueprint/6", "--data", str(mini_dir), stdout=out)
     assert "Override rationale: An editor's test override." in out.getvalue()
     assert "The rules alone give: no-evidence" in out.getvalue()
+
+
+def run_in_production(*args: str, tmp_path) -> subprocess.CompletedProcess[str]:
+    """Run the command as a newcomer would: production settings, no SECRET_KEY anywhere."""
+    env = {k: v for k, v in os.environ.items() if k not in {"MERCWATCH_ENV", "SECRET_KEY"}}
+    env["MERCWATCH_VAR_DIR"] = str(tmp_path / "var")
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mercwatch.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "{data}"),
+        ("score", "--data", "{data}", "--format", "csv"),
+        ("stats", "{data}"),
+        ("export", "csv", "--data", "{data}", "--out", "{tmp}/out.zip"),
+    ],
+    ids=["check", "score", "stats", "export"],
+)
+def test_data_commands_work_without_a_secret_key_in_production(args, mini_dir, tmp_path):
+    filled = [a.format(data=mini_dir, tmp=tmp_path) for a in args]
+    result = run_in_production(*filled, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "SECRET_KEY" not in result.stderr
+
+
+def test_serve_refuses_to_start_without_a_secret_key_in_production(tmp_path):
+    result = run_in_production("serve", "--port", "1", tmp_path=tmp_path)
+    assert result.returncode == 1
+    assert "SECRET_KEY must be set to serve the site in production" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, re_path
+from django.views.generic import RedirectView
 
 from mercwatch.api import views
 from mercwatch.api.api import api
@@ -15,7 +16,8 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 
 urlpatterns = [
-    path("docs", views.docs, name="api-docs"),
+    path("docs/", views.docs, name="api-docs"),
+    path("docs", RedirectView.as_view(pattern_name="api-docs", permanent=True)),
     path("", api.urls),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

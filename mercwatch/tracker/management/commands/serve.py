@@ -7,7 +7,10 @@ import sys
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from mercwatch.core.serving import require_secret_key
 
 
 class Command(BaseCommand):
@@ -19,6 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=settings.SERVE_WORKERS)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            require_secret_key()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
         argv = [
             sys.executable,
             "-m",
