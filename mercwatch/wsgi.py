@@ -8,9 +8,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mercwatch.settings")
 application = get_wsgi_application()
 
-from mercwatch.core.serving import require_secret_key  # noqa: E402 (needs the apps loaded)
+from mercwatch.core.serving import require_ready  # noqa: E402 (needs the apps loaded)
 
-require_secret_key()
+require_ready()
 
 if settings.WARM_ON_START:  # set by `mercwatch serve`, which preloads the app in gunicorn
     from mercwatch.site.warm import warm

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mercwatch.core.serving import require_secret_key
+from mercwatch.core.serving import require_ready
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            require_secret_key()
+            require_ready()
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         argv = [
