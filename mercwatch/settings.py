@@ -5,6 +5,7 @@ Every variable read here is documented in docs/settings.md (a test checks it).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "csp",
+    "axes",
     "ninja",  # its static/ninja/ holds Swagger UI, source maps included: served from the wheel
     "mercwatch.core",
     "mercwatch.tracker",
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it answers lockouts
 ]
 
 ROOT_URLCONF = "mercwatch.urls"
@@ -118,6 +121,26 @@ TEMPLATES = [
         },
     },
 ]
+
+# Sign-in: django-axes refuses a locked-out client before any password is hashed (its backend
+# comes first), so a flood of wrong passwords costs no Argon2 work once the limit is reached.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(_env("MERCWATCH_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(_env("MERCWATCH_LOGIN_COOLOFF_MINUTES", "15")))
+# Lock a client address that keeps failing, and an account that is tried from many addresses.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "site/locked_out.html"
+AXES_VERBOSE = False
+# The back office's path: a configurable prefix keeps it off the default scanners' list.
+ADMIN_PATH = _env("MERCWATCH_ADMIN_PATH", "admin").strip("/") + "/"
+# Staff sign in through the back office; there is no /accounts/ area to land on.
+LOGIN_URL = f"/{ADMIN_PATH}login/"
+LOGIN_REDIRECT_URL = f"/{ADMIN_PATH}"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

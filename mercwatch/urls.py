@@ -1,10 +1,11 @@
 """URL configuration."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("mercwatch.api.urls")),
     path("downloads/", include("mercwatch.exports.urls")),
     path("", include("mercwatch.site.urls")),
