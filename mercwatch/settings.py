@@ -49,6 +49,7 @@ DATA_DIR = Path(_env("MERCWATCH_DATA_DIR", str(BASE_DIR / "data")))
 VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
 METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "") or None
 SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
+SERVE_MAX_REQUESTS = int(_env("MERCWATCH_MAX_REQUESTS", "5000"))
 # Set by `mercwatch serve`: build the dataset and today's scorecard when the WSGI app is imported.
 WARM_ON_START = _env_bool("MERCWATCH_WARM", default=False)
 # API requests a minute per client address (per worker); 0 turns the limit off.

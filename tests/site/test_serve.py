@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,9 +46,14 @@ def test_warm_builds_todays_scorecard_and_freezes_it_until_the_data_changes(mini
         gc.unfreeze()
 
 
-def test_serve_answers_from_a_preloaded_warm_app(mini_dir: Path, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def serving(mini_dir: Path, tmp_path: Path, **extra: str) -> Iterator[tuple[int, list[str]]]:
+    """Run `mercwatch serve` (one worker) on the mini data; give its port once it answers, and a
+    list that holds the server's output once it has stopped."""
+    output: list[str] = []
     env = {
         **os.environ,
+        **extra,
         "MERCWATCH_ENV": "development",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         "MERCWATCH_VAR_DIR": str(tmp_path),
@@ -62,17 +69,34 @@ def test_serve_answers_from_a_preloaded_warm_app(mini_dir: Path, tmp_path: Path)
         stderr=subprocess.STDOUT,
     )
     try:
-        body = ""
         for _attempt in range(120):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    body = response.read().decode()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/methodology/", timeout=5):
                     break
             except OSError:
                 if server.poll() is not None:
                     break
                 time.sleep(0.5)
+        yield port, output
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
-    assert "United States" in body, output.decode()
+        output.append(server.communicate(timeout=30)[0].decode())
+
+
+def test_serve_answers_from_a_preloaded_warm_app(mini_dir: Path, tmp_path: Path) -> None:
+    with (
+        serving(mini_dir, tmp_path) as (port, output),
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response,
+    ):
+        body = response.read().decode()
+    assert "United States" in body, output
+
+
+def test_a_worker_is_recycled_after_the_configured_number_of_requests(
+    mini_dir: Path, tmp_path: Path
+) -> None:
+    with serving(mini_dir, tmp_path, MERCWATCH_MAX_REQUESTS="3") as (port, output):
+        for _ in range(10):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/methodology/", timeout=10) as r:
+                assert r.status == 200
+    assert output[0].count("Autorestarting worker after current request") >= 2, output[0]
