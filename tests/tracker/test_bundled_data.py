@@ -57,9 +57,9 @@ def test_fifteen_governments_have_sourced_levels_above_no_evidence_on_1_january_
 
 @pytest.mark.parametrize(
     ("day", "level"),
-    [("2021-11-02", "partial"), ("2021-11-03", "enforced"), ("2025-01-01", "enforced")],
+    [("2021-11-03", "partial"), ("2021-11-04", "enforced"), ("2025-01-01", "enforced")],
 )
-def test_united_states_on_blacklisting_before_and_after_3_november_2021(bundled, day, level):
+def test_united_states_on_blacklisting_before_and_after_4_november_2021(bundled, day, level):
     (a,) = assess(bundled, as_of=D(day), actors=["US"], provisions=["blueprint/5"])
     assert a.level == level
     if level == "enforced":
