@@ -235,9 +235,7 @@ def test_the_paris_call_filter_lists_every_supporter_with_a_dated_or_retrieved_r
     members = yaml.safe_load((bundled_db / "memberships" / "paris-call.yaml").read_text())
     recorded = {m["actor"] for m in members["members"]}
     shown = {r["id"] for r in client.get("/index.json?paris=1").json()["rows"]}
-    assert shown <= recorded
-    # Ghana's only source (The Hill, weeks after the launch) has neither date: it cannot count.
-    assert recorded - shown == {"GH"}
+    assert shown == recorded  # Ghana too, now dated from the report of 2 December 2018
     assert len(shown) >= 78
     earlier = {r["id"] for r in client.get("/index.json?paris=1&as_of=2026-11-30").json()["rows"]}
     assert "AL" in shown

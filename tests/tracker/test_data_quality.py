@@ -65,10 +65,23 @@ def test_every_source_has_a_publisher(sources):
     assert missing == []
 
 
-def test_every_source_has_a_title_except_the_recorded_gaps(sources):
+# A title is what the page shows as its headline, never words made up from its address: a source
+# whose stored copy shows none says so in its note ("Title not read") until someone reads it.
+NOT_READ = "Title not read"
+# How many sources have no title today; it may only go down.
+MOST_UNTITLED = 166
+
+
+def test_every_source_has_a_title_or_says_why_not(sources):
     untitled = {i for i, s in sources.items() if not s.title.strip()}
-    assert sorted(untitled - UNTITLED) == [], "give these sources a title"
+    unexplained = sorted(i for i in untitled - UNTITLED if NOT_READ not in sources[i].note)
+    assert unexplained == [], "give these sources their headline, or say why there is none"
     assert sorted(UNTITLED - untitled) == [], "these now have a title: drop them from UNTITLED"
+    assert len(untitled) <= MOST_UNTITLED, "fewer untitled sources than before: lower the bound"
+
+
+def test_no_title_is_marked_as_not_read(sources):
+    assert sorted(i for i, s in sources.items() if s.title.strip() and NOT_READ in s.note) == []
 
 
 def test_the_recorded_untitled_sources_are_named_in_data_gaps(bundled_dir: Path):
