@@ -8,11 +8,12 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
-from mercwatch.site.services import actors, changes, parameters, records, scorecard
+from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
 from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.moment import BadInput, moment_from
@@ -64,7 +65,14 @@ def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     map_of = params.get("map", "total")
     if map_of not in {"total", *scorecard.TRACKED}:
         raise BadInput(f"map: expected total or a recommendation code, got {map_of!r}")
-    return respond(request, fmt, "site/home.html", home_page(data, moment, query, map_of))
+    zoom = params.get("zoom", "")
+    if zoom and zoom not in geometry.ZOOMS:
+        raise BadInput(
+            _("zoom: expected one of %(regions)s, got %(zoom)r")
+            % {"regions": ", ".join(geometry.ZOOMS), "zoom": zoom}
+        )
+    context = home_page(data, moment, query, map_of, zoom)
+    return respond(request, fmt, "site/home.html", context)
 
 
 @public(*MOMENT)
