@@ -10,3 +10,6 @@ urlpatterns = [
     path("downloads/", include("mercwatch.exports.urls")),
     path("", include("mercwatch.site.urls")),
 ]
+
+handler404 = "mercwatch.site.errors.not_found"
+handler500 = "mercwatch.site.errors.server_error"

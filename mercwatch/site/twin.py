@@ -18,6 +18,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
 from mercwatch.site.services.links import json_twin
+from mercwatch.site.services.moment import Notice
 from mercwatch.tracker.services.assessments import data_version
 
 View = Callable[..., HttpResponseBase]
@@ -94,12 +95,26 @@ def conditional(view: View) -> View:
     return wrapper
 
 
+def add_notices(request: HttpRequest, notices: list[Notice]) -> None:
+    """Keep notices about the request for the page (or its twin) to show."""
+    request.notices = [*notices_of(request), *notices]  # type: ignore[attr-defined]
+
+
+def notices_of(request: HttpRequest) -> list[Notice]:
+    """Give the notices kept for the request (none for a request no view has read)."""
+    return list(getattr(request, "notices", []))
+
+
 def respond(request: HttpRequest, fmt: str, template: str, context: dict[str, Any]) -> HttpResponse:
-    """Give the page as HTML, or its JSON twin (`context['json']`) when `fmt` is `.json`."""
+    """Give the page as HTML, or its JSON twin (`context['json']`) when `fmt` is `.json`, each
+    with the notices about its query (`notices`: what was ignored, what a date means)."""
+    notices = notices_of(request)
     if fmt == ".json":
-        return JsonResponse(context["json"], json_dumps_params={"ensure_ascii": False, "indent": 1})
+        body = {**context["json"], "notices": [n.as_dict() for n in notices]}
+        return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
     path = request.path
     context.setdefault("json_url", json_twin(path) + _query(request))
+    context.setdefault("notices", notices)
     return render(request, template, context)
 
 

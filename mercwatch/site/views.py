@@ -7,40 +7,55 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.site import errors
 from mercwatch.site import search as search_index
-from mercwatch.site.services import actors, changes, records, scorecard
+from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
 from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.moment import BadInput, moment_from
-from mercwatch.site.services.paging import At, page_of
-from mercwatch.site.twin import conditional, respond
+from mercwatch.site.services.paging import At, NoSuchPage, page_of
+from mercwatch.site.twin import add_notices, conditional, respond
 from mercwatch.tracker.services.assessments import current_dataset
 
 
-def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
-    """Turn bad input into a 400 page that says why, and unknown IDs into a 404."""
+def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponseBase]]:
+    """Declare the query parameters a view knows, once; the view then tells the reader of any
+    other parameter (ignored, not refused) and of dates in the future, answers bad input with a
+    400 that says why, and unknown IDs or pages with a 404 (problem+json for JSON twins)."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except BadInput as exc:
-            return render(request, "site/error.html", {"message": str(exc)}, status=400)
-        except NotFound as exc:
-            raise Http404(f"no such record: {exc}") from exc
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponseBase]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            try:
+                today = dt.date.today()
+                found = parameters.notices(current_dataset(), _params(request), known, today)
+                add_notices(request, found)
+                return view(request, *args, **kwargs)
+            except BadInput as exc:
+                return errors.bad_request(request, str(exc))
+            except NotFound:
+                return errors.not_found(request)
+            except NoSuchPage as exc:
+                return errors.missing(request, str(exc))
 
-    return conditional(wrapper)
+        return conditional(wrapper)
+
+    return decorate
+
+
+MOMENT = parameters.MOMENT
+SCORECARD = (*scorecard.FILTERS, "region", "evidence", "sort", "order", "map", "zoom")
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
     return {key: request.GET.get(key, "") for key in request.GET}
 
 
-@public
+@public(*MOMENT, *SCORECARD)
 def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """The scorecard, the map and the latest changes."""
     data = current_dataset()
@@ -50,10 +65,17 @@ def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     map_of = params.get("map", "total")
     if map_of not in {"total", *scorecard.TRACKED}:
         raise BadInput(f"map: expected total or a recommendation code, got {map_of!r}")
-    return respond(request, fmt, "site/home.html", home_page(data, moment, query, map_of))
+    zoom = params.get("zoom", "")
+    if zoom and zoom not in geometry.ZOOMS:
+        raise BadInput(
+            _("zoom: expected one of %(regions)s, got %(zoom)r")
+            % {"regions": ", ".join(geometry.ZOOMS), "zoom": zoom}
+        )
+    context = home_page(data, moment, query, map_of, zoom)
+    return respond(request, fmt, "site/home.html", context)
 
 
-@public
+@public(*MOMENT)
 def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """One government on each recommendation, with every explanation, measures, memberships."""
     data = current_dataset()
@@ -62,7 +84,7 @@ def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpRespo
     return respond(request, fmt, "site/actor.html", {**context, "section": "governments"})
 
 
-@public
+@public(*MOMENT)
 def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A company or civil-society organisation on the provisions it is assessed on."""
     data = current_dataset()
@@ -80,7 +102,7 @@ SECTION_KINDS: dict[str, set[str]] = {
 }
 
 
-@public
+@public()
 def timeline(
     request: HttpRequest, section: str, actor_id: str, fmt: str = "/", page: str | None = None
 ) -> HttpResponse:
@@ -91,7 +113,7 @@ def timeline(
     return respond(request, fmt, "site/timeline.html", {**context, "section": section})
 
 
-@public
+@public(*MOMENT)
 def evidence(
     request: HttpRequest,
     section: str,
@@ -115,7 +137,7 @@ def evidence(
     return respond(request, fmt, "site/evidence.html", {**context, "section": section})
 
 
-@public
+@public()
 def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
     data = current_dataset()
@@ -123,7 +145,7 @@ def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/vendor.html", actors.vendor_page(data, actor))
 
 
-@public
+@public()
 def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpResponse:
     """The list of governments, companies, organisations or market actors."""
     data = current_dataset()
@@ -152,7 +174,7 @@ def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpRespons
     return respond(request, fmt, "site/directory.html", context)
 
 
-@public
+@public()
 def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Every framework and its provisions."""
     data = current_dataset()
@@ -164,7 +186,7 @@ def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/provisions.html", {"tree": tree, "json": json})
 
 
-@public
+@public(*MOMENT)
 def provision(
     request: HttpRequest, framework: str, number: str, fmt: str = "/", page: str | None = None
 ) -> HttpResponse:
@@ -178,21 +200,21 @@ def provision(
     return respond(request, fmt, "site/provision.html", context)
 
 
-@public
+@public()
 def measure(request: HttpRequest, measure_id: str, fmt: str = "/") -> HttpResponse:
     """A measure with its lifecycle, targets, links and sources."""
     context = records.measure_page(current_dataset(), measure_id)
     return respond(request, fmt, "site/measure.html", context)
 
 
-@public
+@public()
 def source(request: HttpRequest, source_id: str, fmt: str = "/") -> HttpResponse:
     """A source and what cites it."""
     context = records.source_page(current_dataset(), source_id)
     return respond(request, fmt, "site/source.html", context)
 
 
-@public
+@public("ids", *MOMENT)
 def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Two to four governments side by side."""
     data = current_dataset()
@@ -201,7 +223,7 @@ def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/compare.html", context)
 
 
-@public
+@public("q")
 def search(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Full-text search, ranked."""
     text = request.GET.get("q", "").strip()
@@ -216,7 +238,7 @@ def search(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/search.html", context)
 
 
-@public
+@public("version")
 def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """The methodology, rendered from its file, and its history."""
     data = current_dataset()
@@ -226,7 +248,7 @@ def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/methodology.html", records.methodology_page(data, version))
 
 
-@public
+@public("since", "until", "from", "to")
 def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
     """What changed between two dates or two editions."""
     data = current_dataset()

@@ -9,8 +9,7 @@ import pytest
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.explain import decisive, shown
-from mercwatch.site.services.moment import BadInput
-from mercwatch.site.services.paging import At, first_page, page_of
+from mercwatch.site.services.paging import At, NoSuchPage, first_page, page_of
 from mercwatch.tracker.derive import Assessment, Contribution
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
@@ -71,10 +70,10 @@ def test_every_page_of_a_list_and_its_twin_knows_the_first_page(path, first):
 
 
 @pytest.mark.parametrize("number", ["0", "4"])
-def test_a_page_number_outside_the_list_is_a_bad_input(number):
-    with pytest.raises(BadInput) as err:
+def test_a_page_number_outside_the_list_is_no_such_page(number):
+    with pytest.raises(NoSuchPage) as err:
         page_of(list(range(250)), At("/changes/", {}, number))
-    assert str(err.value) == f"page: expected 1 to 3, got {number}"
+    assert str(err.value) == f"There is no page {number} of this list: it has pages 1 to 3."
 
 
 @pytest.fixture
@@ -121,8 +120,8 @@ def test_every_measure_of_a_government_is_a_page_at_a_time(client, busy_db):
     last = client.get("/governments/US/measures/page/3.json").json()
     assert (last["page"], last["total"], len(last["measures"])) == (3, 240, 40)
     response = client.get("/governments/US/measures/page/4/")
-    assert response.status_code == 400
-    assert "page: expected 1 to 3, got 4" in response.content.decode()
+    assert response.status_code == 404
+    assert "There is no page 4 of this list: it has pages 1 to 3." in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from typing import Any
 
 from mercwatch.site.services import cache
 from mercwatch.site.services.links import actor_url
-from mercwatch.site.services.moment import BadInput
+from mercwatch.site.services.moment import BadInput, parse_day
 from mercwatch.tracker.changes import Change, changes_between
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
@@ -63,10 +63,7 @@ def period_from(data: Dataset, params: dict[str, str], today: dt.date) -> dict[s
     dates = {}
     for name, default in (("since", today - dt.timedelta(days=3 * 365)), ("until", today)):
         value = params.get(name, "")
-        try:
-            dates[name] = dt.date.fromisoformat(value) if value else default
-        except ValueError as exc:
-            raise BadInput(f"{name}: expected YYYY-MM-DD, got {value!r}") from exc
+        dates[name] = parse_day(name, value) if value else default
     if dates["until"] < dates["since"]:
         raise BadInput("until: is before since")
     return {**dates, "version": None, "editions": None}

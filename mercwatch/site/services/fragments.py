@@ -69,19 +69,20 @@ def _shape(row: Row, d: str, map_of: str, query: str) -> str:
     )
 
 
-def map_shapes(data: Dataset, moment: Moment, map_of: str) -> SafeString:
-    """Give each country on the map, coloured by `map_of`, as a link with an accessible name."""
+def map_shapes(data: Dataset, moment: Moment, map_of: str, zoom: str = "") -> SafeString:
+    """Give each country in the map's view (the world, or the region `zoom`), coloured by
+    `map_of`, as a link with an accessible name."""
 
     def build() -> str:
         by_id = {r.actor.id: r for r in all_rows(data, moment)}
         return "".join(
             _shape(by_id[code], d, map_of, moment.query)
             for code, d in geometry.paths().items()
-            if code in by_id
+            if code in by_id and geometry.in_view(code, zoom)
         )
 
-    html = cache.memo(data, ("map-html", moment.version, moment.day, moment.query, map_of), build)
-    return mark_safe(html)
+    key = ("map-html", moment.version, moment.day, moment.query, map_of, zoom)
+    return mark_safe(cache.memo(data, key, build))
 
 
 def _source_html(s: SourceRef) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+
 from mercwatch.site.services import changes, fragments, geometry, scorecard
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import TRACKED, Query
@@ -47,8 +49,23 @@ def sort_links(moment: Moment, query: Query) -> dict[str, dict[str, str]]:
     return out
 
 
-def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[str, Any]:
-    """Give everything the home page shows, derived at the moment."""
+def zoom_links(moment: Moment, query: Query, map_of: str, zoom: str) -> list[dict[str, Any]]:
+    """Give the links that show the map of the world or of one region, the current one marked."""
+    views = [("", _("the world"))] + [(key, label) for key, (label, _box) in geometry.ZOOMS.items()]
+    return [
+        {
+            "label": label,
+            "url": link(moment, query, map=map_of, **({"zoom": key} if key else {})),
+            "current": key == zoom,
+        }
+        for key, label in views
+    ]
+
+
+def home_page(
+    data: Dataset, moment: Moment, query: Query, map_of: str, zoom: str = ""
+) -> dict[str, Any]:
+    """Give everything the home page shows, derived at the moment, the map in the view `zoom`."""
     rows = scorecard.rows_for(data, moment, query)
     headline = scorecard.headline(data, rows)
     latest = changes.between(
@@ -72,9 +89,12 @@ def home_page(data: Dataset, moment: Moment, query: Query, map_of: str) -> dict[
         "editions": data.editions,
         "map_of": map_of,
         "map_title": "total score" if map_of == "total" else data.provisions[map_of][2].title,
-        "shapes": fragments.map_shapes(data, moment, map_of),
+        "shapes": fragments.map_shapes(data, moment, map_of, zoom),
+        "zoom": zoom,
+        "zoom_label": geometry.ZOOMS[zoom][0] if zoom else "",
+        "zooms": zoom_links(moment, query, map_of, zoom),
         "body": fragments.scorecard_body(data, moment, rows),
-        "view_box": geometry.view_box(),
+        "view_box": geometry.view_box(zoom),
         "bands": fragments.TOTAL_BANDS,
         "latest": [changes.describe(data, c) for c in latest],
         "filters": scorecard.FILTERS,

@@ -13,12 +13,15 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
-
-from mercwatch.site.services.moment import BadInput
+from django.utils.translation import gettext as _
 
 T = TypeVar("T")
 PER_PAGE = 100
 SUFFIX = re.compile(r"page/[0-9]+/$")
+
+
+class NoSuchPage(LookupError):
+    """A page number past either end of a list: the page does not exist (a 404, not a 400)."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,16 @@ def page_url(path: str, params: dict[str, str], number: int) -> str:
 
 
 def page_of(items: Sequence[T], at: At, per_page: int = PER_PAGE) -> Page[T]:
-    """Give the page of `items` that `at` asks for."""
+    """Give the page of `items` that `at` asks for, or raise NoSuchPage."""
     path, params = at.path, at.params
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     try:
         page = paginator.page(int(at.page or 1))
     except InvalidPage as exc:
-        raise BadInput(f"page: expected 1 to {paginator.num_pages}, got {at.page}") from exc
+        raise NoSuchPage(
+            _("There is no page %(page)s of this list: it has pages 1 to %(pages)d.")
+            % {"page": at.page, "pages": paginator.num_pages}
+        ) from exc
     return Page(
         list(page.object_list),
         page.number,

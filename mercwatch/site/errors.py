@@ -1,0 +1,50 @@
+"""The site's error answers: a page with the navigation and a search box, or for a JSON twin
+(a path ending in `.json`) an RFC 9457 problem, the API's one error shape."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+
+from mercwatch.api.problems import problem
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """Tell whether the request is for a JSON twin."""
+    return request.path.endswith(".json")
+
+
+def _guess(path: str) -> str:
+    """Give words from the last part of a path to search for (`/vendors/nso-grup/` → `nso grup`)."""
+    last = path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".json")
+    return last.replace("-", " ").replace("_", " ")[:100]
+
+
+def bad_request(request: HttpRequest, detail: str) -> HttpResponse:
+    """Answer 400, saying which parameter is wrong and why."""
+    if wants_json(request):
+        return problem(400, detail)
+    return render(request, "site/error.html", {"message": detail}, status=400)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Answer 404 for an unknown path or record (Django's handler404 for the whole site)."""
+    return missing(request, _("There is no page at %(path)s.") % {"path": request.path})
+
+
+def missing(request: HttpRequest, detail: str) -> HttpResponse:
+    """Answer 404, saying what is missing."""
+    if wants_json(request):
+        return problem(404, detail)
+    context = {"detail": detail, "guess": _guess(request.path)}
+    return render(request, "site/404.html", context, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Answer 500 without touching the data or the database, which may be what failed."""
+    detail = _("The server failed to answer; the error was logged.")
+    if wants_json(request):
+        return problem(500, detail)
+    return HttpResponse(loader.get_template("site/500.html").render(), status=500)
