@@ -143,6 +143,7 @@ def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpRespons
                     "id": e["actor"].id,
                     "name": e["actor"].name,
                     "kind": e["actor"].kind,
+                    "assessed": not e["not_assessed"],
                     "measures": e["measures"],
                 }
                 for e in entries
