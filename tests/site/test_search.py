@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 def results(client, query: str) -> list[dict[str, str]]:
-    return client.get("/search.json", {"q": query}).json()["results"]
+    found: list[dict[str, str]] = client.get("/search.json", {"q": query}).json()["results"]
+    return found
 
 
 def test_nso_ranks_nso_group_first_and_names_its_country(client, bundled_db):
