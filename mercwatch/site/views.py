@@ -165,6 +165,7 @@ def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpRespons
                     "id": e["actor"].id,
                     "name": e["actor"].name,
                     "kind": e["actor"].kind,
+                    "assessed": not e["not_assessed"],
                     "measures": e["measures"],
                 }
                 for e in entries
@@ -224,17 +225,12 @@ def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 
 
 @public("q")
-def search(request: HttpRequest, fmt: str = "/") -> HttpResponse:
-    """Full-text search, ranked."""
+def search(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
+    """Full-text search, ranked, a page at a time."""
     text = request.GET.get("q", "").strip()
     if len(text) > 200:
         raise BadInput("q: at most 200 characters")
-    hits = search_index.search(text) if text else []
-    context = {
-        "q": text,
-        "hits": hits,
-        "json": {"q": text, "results": [h.__dict__ for h in hits]},
-    }
+    context = search_index.search_page(text, At(request.path, {"q": text}, page))
     return respond(request, fmt, "site/search.html", context)
 
 

@@ -83,6 +83,7 @@ class ActorIn:
     id: str
     kind: str
     name: str
+    not_assessed: str = ""  # why the methodology does not assess this actor at all, if it does not
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,10 @@ class Engine:
                 "not-addressed",
                 f"{provision.code} is addressed to {', '.join(provision.addressees)}, "
                 f"not to a {actor.kind}.",
+            )
+        if actor.not_assessed:
+            return self._result(
+                actor, provision, day, special.not_assessed, "not-in-scope", actor.not_assessed
             )
         in_scope = any(
             s.covers(provision=provision.code, framework=provision.framework, actor_kind=actor.kind)

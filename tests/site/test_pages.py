@@ -148,7 +148,7 @@ def test_vendor_page_lists_the_designations_aimed_at_it(client, mini_db):
 def test_compare_sets_two_to_four_governments_side_by_side(client, mini_db):
     data = client.get("/compare.json?ids=US&ids=FR&as_of=2022-01-01").json()
     assert [a["actor"] for a in data["assessments"][:2]] == ["US", "FR"]
-    assert client.get("/compare/?ids=US").status_code == 400
+    assert client.get("/compare/?ids=US&ids=FR&ids=DE&ids=EU&ids=GB").status_code == 400
     assert client.get("/compare/?ids=US&ids=acme").status_code == 400
 
 

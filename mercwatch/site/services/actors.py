@@ -16,6 +16,7 @@ from mercwatch.tracker.derive import membership_since
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.states import not_assessed_reason
 
 
 class NotFound(LookupError):
@@ -93,6 +94,7 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
     member_of = memberships(data, actor.id)
     return {
         "actor": actor,
+        "not_assessed": not_assessed_reason(actor),
         "cells": [(p, s.assessment, s) for p, s in cells],
         "total": sum(s.assessment.score or 0 for _p, s in cells),
         "measures": recent,
@@ -101,6 +103,7 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
             "as_of": moment.as_dict(),
+            "not_assessed": not_assessed_reason(actor) or None,
             "assessments": [s.as_dict() for _p, s in cells],
             "measures": [m.id for m in recent],
             "measures_total": len(measures),
@@ -198,9 +201,15 @@ def vendor_page(data: Dataset, actor: ActorFile) -> dict[str, Any]:
 
 
 def directory(data: Dataset, kinds: set[str]) -> list[dict[str, Any]]:
-    """Give the actors of `kinds` with how many measures each has, in name order."""
+    """Give the actors of `kinds` with how many measures each has and whether they are places
+    that are not assessed, in name order."""
     return [
-        {"actor": a, "url": actor_url(a.id, a.kind), "measures": len(measures_of(data, a.id))}
+        {
+            "actor": a,
+            "url": actor_url(a.id, a.kind),
+            "measures": len(measures_of(data, a.id)),
+            "not_assessed": bool(not_assessed_reason(a)),
+        }
         for a in sorted(data.actors.values(), key=lambda a: a.name.casefold())
         if a.kind in kinds
     ]

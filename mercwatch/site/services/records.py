@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext as _
 
 from mercwatch.site.services import cache
 from mercwatch.site.services.actors import NotFound, actor_of, provisions_for
@@ -107,34 +108,51 @@ def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str
 
 
 def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any]:
-    """Give two to four governments side by side on each recommendation."""
+    """Give two to four governments side by side on each recommendation, with their totals; with
+    one, the form with it chosen, inviting to choose more."""
     known = set(governments(data))
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise BadInput(f"ids: not a government: {', '.join(unknown)}")
-    if ids and not 2 <= len(ids) <= 4:
+        raise BadInput(f"ids: not an assessed government: {', '.join(unknown)}")
+    twice = [i for n, i in enumerate(ids) if i in ids[:n]]
+    if twice:
+        names = ", ".join(data.actors[i].name for i in dict.fromkeys(twice))
+        raise BadInput(
+            str(
+                _(
+                    "ids: %(names)s chosen more than once: a government cannot be compared with "
+                    "itself; choose two to four different governments"
+                )
+                % {"names": names}
+            )
+        )
+    if len(ids) > 4:
         raise BadInput(f"ids: choose two to four governments, got {len(ids)}")
     actors = [actor_of(data, i, {"country", "supranational"}) for i in ids]
-    grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if ids else {}
-    rows = (
-        [
-            (
-                data.provisions[code][2],
-                [(grid[(a.id, code)], *decisive(grid[(a.id, code)])) for a in actors],
-            )
-            for code in TRACKED
-        ]
-        if ids
-        else []
-    )
+    compared = actors if len(ids) >= 2 else []
+    grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if compared else {}
+    rows = [
+        (
+            data.provisions[code][2],
+            [(grid[(a.id, code)], *decisive(grid[(a.id, code)])) for a in compared],
+        )
+        for code in (TRACKED if compared else ())
+    ]
+    totals = [sum(cells[n][0].score or 0 for _p, cells in rows) for n in range(len(compared))]
+    method = methodology_of(data, moment.version)
     return {
-        "actors": actors,
+        "actors": compared,
+        "chosen": actors,
         "rows": rows,
+        "totals": list(zip(compared, totals, strict=True)),
+        "levels": [lv for lv in method.levels if lv.code not in NOT_SHOWN],
+        "moment": moment,
         "choices": [data.actors[i] for i in governments(data)],
         "slots": [ids[n] if n < len(ids) else "" for n in range(4)],
         "json": {
             "as_of": moment.as_dict(),
             "governments": ids,
+            "totals": {a.id: t for a, t in zip(compared, totals, strict=True)},
             "assessments": [a.as_dict() for _p, cells in rows for a, _d, _more in cells],
         },
     }

@@ -13,6 +13,7 @@ from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.tracker.derive import Assessment, MembershipIn, membership_active
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.states import not_assessed_reason
 
 TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
 FILTERS = {"paris": "paris-call", "joint": "joint-statement", "pallmall": "pall-mall-code"}
@@ -79,14 +80,15 @@ def query_from(params: dict[str, str]) -> Query:
 
 
 def governments(data: Dataset) -> tuple[str, ...]:
-    """Give every government's ID (countries and bodies such as the EU), in name order."""
+    """Give every assessed government's ID (UN member and observer states and bodies such as the
+    EU; not places such as Antarctica: tracker/states.py), in name order."""
     return cache.memo(
         data,
         ("governments",),
         lambda: tuple(
             a.id
             for a in sorted(data.actors.values(), key=lambda a: a.name)
-            if a.kind in GOVERNMENT_KINDS
+            if a.kind in GOVERNMENT_KINDS and not not_assessed_reason(a)
         ),
     )
 

@@ -97,7 +97,8 @@ def assess(
     version: str | None = None,
     kinds: Iterable[str] | None = None,
 ) -> list[Assessment]:
-    """Give assessments at `as_of`, for the actors whose kind is assessed on `framework`."""
+    """Give assessments at `as_of`, for the actors whose kind is assessed on `framework` (places
+    that are not states, such as Antarctica, are not assessed: tracker/states.py)."""
     method = methodology_of(data, version)
     codes = [
         code
@@ -122,7 +123,9 @@ def assess(
     return [
         engine.assess(actor, code, as_of)
         for actor in engine.inputs.actors
-        if actor.kind in wanted_kinds and (wanted_actors is None or actor.id in wanted_actors)
+        if actor.kind in wanted_kinds
+        and not actor.not_assessed
+        and (wanted_actors is None or actor.id in wanted_actors)
         for code in codes
     ]
 

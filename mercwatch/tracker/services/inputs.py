@@ -15,6 +15,7 @@ from mercwatch.tracker.derive import (
 )
 from mercwatch.tracker.loader.schemas import Cite
 from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.states import not_assessed_reason
 
 
 def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
@@ -29,7 +30,9 @@ def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
 def inputs_from(data: Dataset) -> Inputs:
     """Give the engine's inputs for every actor, provision, measure, membership, override."""
     return Inputs(
-        actors=tuple(ActorIn(a.id, a.kind, a.name) for a in data.actors.values()),
+        actors=tuple(
+            ActorIn(a.id, a.kind, a.name, not_assessed_reason(a)) for a in data.actors.values()
+        ),
         provisions=tuple(
             ProvisionIn(code, framework, tuple(entry.addressees))
             for code, (framework, _parent, entry) in data.provisions.items()

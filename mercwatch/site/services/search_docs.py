@@ -1,0 +1,139 @@
+"""What the search index holds: one document per actor, product, measure, source and provision,
+with the names it is known by (French country names included) and the country it belongs to."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pycountry
+
+from mercwatch.site.services import cache
+from mercwatch.site.services.links import actor_url, measure_url, provision_url, source_url
+from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.loader.validate import Dataset
+
+# Names of countries in these languages match too (pycountry's ISO 3166-1 gettext catalogues).
+LANGUAGES = ("fr",)
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+KIND_ORDER = ("actor", "product", "measure", "provision", "source")
+
+
+def normalise(text: str) -> str:
+    """Give `text` as the index holds it: case-folded, without diacritics, words separated by
+    single spaces, so that SQLite and PostgreSQL tokenise it alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(TOKEN.findall(bare))
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # one of KIND_ORDER
+    ref: str
+    title: str
+    names: str  # normalised names it is known by, separated by " | "
+    body: str  # normalised
+    url: str
+    country: str  # the name of the country it belongs to, or ""
+
+    def row(self) -> tuple[str, str, str, str, str, str, str]:
+        return (self.kind, self.ref, self.title, self.names, self.body, self.url, self.country)
+
+
+@functools.cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+
+
+def country_names(iso_alpha3: str) -> list[str]:
+    """Give a country's names in the other languages searched (e.g. "Allemagne" for DEU)."""
+    country = pycountry.countries.get(alpha_3=iso_alpha3) if iso_alpha3 else None
+    if country is None:
+        return []
+    english = [country.name, getattr(country, "official_name", "")]
+    return [_catalogue(lang).gettext(n) for lang in LANGUAGES for n in english if n]
+
+
+def _names(*names: str) -> str:
+    return " | ".join(dict.fromkeys(n for n in map(normalise, names) if n))
+
+
+def _country_of(data: Dataset, actor: ActorFile) -> str:
+    if actor.kind in {"country", "supranational"}:
+        return ""
+    home = data.actors.get(actor.country) if actor.country else None
+    return home.name if home else ""
+
+
+def actor_names(data: Dataset, actor: ActorFile) -> list[str]:
+    """Give every name an actor is known by: its name, official name, aliases, its public ID,
+    and, for a country, its names in the other languages searched."""
+    foreign = country_names(actor.iso_alpha3) if actor.kind == "country" else []
+    aliases = [x.name for x in actor.aliases]
+    return [n for n in (actor.name, actor.official_name, *aliases, *foreign, actor.id) if n]
+
+
+def known_names(data: Dataset) -> list[str]:
+    """Give the names of every actor and product, as readers write them, for "did you mean"."""
+
+    def build() -> list[str]:
+        names = [
+            n
+            for a in data.actors.values()
+            for n in (*actor_names(data, a)[:-1], *(p.name for p in a.products))
+        ]
+        return list(dict.fromkeys(names))
+
+    return cache.memo(data, ("search-names",), build)
+
+
+def _actors(data: Dataset) -> list[Document]:
+    docs = []
+    for a in data.actors.values():
+        url = actor_url(a.id, a.kind)
+        country = _country_of(data, a)
+        names = _names(*actor_names(data, a))
+        docs.append(Document("actor", a.id, a.name, names, normalise(a.description), url, country))
+        for p in a.products:
+            body = normalise(f"{p.kind} {p.description} {a.name}")
+            docs.append(Document("product", p.id, p.name, _names(p.name), body, url, country))
+    return docs
+
+
+def documents(data: Dataset) -> list[Document]:
+    """Give everything searchable, one document each."""
+    docs = _actors(data)
+    for measure_id, (owner, _family, _pos, m) in data.measures.items():
+        actor = data.actors[owner]
+        country = actor.name if actor.kind == "country" else _country_of(data, actor)
+        body = normalise(f"{m.summary} {actor.name} {m.type} {measure_id}")
+        docs.append(
+            Document(
+                "measure",
+                measure_id,
+                m.title,
+                _names(m.title),
+                body,
+                measure_url(measure_id),
+                country,
+            )
+        )
+    for source_id, (_group, _pos, s) in data.sources.items():
+        title = s.title or s.url
+        body = normalise(f"{s.publisher} {s.url}")
+        docs.append(
+            Document("source", source_id, title, _names(title), body, source_url(source_id), "")
+        )
+    for code, (_fw, _parent, p) in data.provisions.items():
+        title = f"{code} {p.title}"
+        body = normalise(f"{p.text} {p.guidance}")
+        docs.append(
+            Document(
+                "provision", code, title, _names(title, p.title), body, provision_url(code), ""
+            )
+        )
+    return docs
