@@ -97,6 +97,7 @@ MIDDLEWARE = [
     # other middleware, so that it compresses the body each of them produced or changed.
     "mercwatch.core.compression.TextGZipMiddleware",
     "mercwatch.api.middleware.ApiMiddleware",
+    "mercwatch.core.methods.ReadOnlyMiddleware",  # before CSRF: a PUT is a 405, not a 403
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,0 +1,56 @@
+"""HTTP methods on the public site: read-only routes answer GET, HEAD and OPTIONS only.
+
+Every route is read-only unless its namespace is in WRITABLE (the back office) or the API's,
+whose middleware answers methods itself (mercwatch/api/middleware.py). A new route that must
+accept writes says so here, so that a write route is never open by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
+
+READ = ("GET", "HEAD", "OPTIONS")
+ALLOW = ", ".join(READ)
+WRITABLE = frozenset({"admin"})
+OWN_METHODS = frozenset({"api-v1"})  # the API's middleware answers its methods
+
+
+class ReadOnlyMiddleware:
+    """Answer OPTIONS with `Allow`, and every other method but GET and HEAD with 405, before
+    CSRF checks could turn a PUT into a 403 or any view could run."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method in {"TRACE", "CONNECT", "TRACK"}:
+            return _not_allowed(request)
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponseBase | None:
+        match = request.resolver_match
+        namespaces = set(match.namespaces) if match is not None else set()
+        if namespaces & (WRITABLE | OWN_METHODS):
+            return None
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ALLOW
+            return response
+        if request.method not in READ:
+            return _not_allowed(request)
+        return None
+
+
+def _not_allowed(request: HttpRequest) -> HttpResponse:
+    message = _("%(method)s is not allowed here: this page can only be read (GET or HEAD).") % {
+        "method": request.method
+    }
+    response = HttpResponse(message, status=405, content_type="text/plain; charset=utf-8")
+    response["Allow"] = ALLOW
+    return response
