@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.market.services import DESIGNATED, Designation, Tie, designations_of, ties_of
 from mercwatch.site.services import cache
 from mercwatch.site.services.explain import Shown, shown
-from mercwatch.site.services.index import measures_of, related_to, targeted_by
+from mercwatch.site.services.index import measures_of, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED, memberships_of
+from mercwatch.site.services.wording import (
+    country_name,
+    designated_span,
+    kind_label,
+    role_label,
+    span,
+    tie_phrase,
+)
 from mercwatch.tracker.derive import membership_since
 from mercwatch.tracker.loader.schemas import ActorFile
 from mercwatch.tracker.loader.validate import Dataset
@@ -160,39 +170,112 @@ def evidence_page(
     }
 
 
-def vendor_page(data: Dataset, actor: ActorFile) -> dict[str, Any]:
-    """Give a market actor's designations, findings, relationships and products."""
+def _designation(data: Dataset, actor: str, d: Designation, today: dt.date) -> dict[str, Any]:
+    """Give one designation as the vendor page shows it: who, what, when, and the path."""
+    via = None
+    if d.via is not None:
+        other = data.actors[d.via.other(actor)]
+        via = {
+            "actor": other,
+            "phrase": tie_phrase(d.via, other.id),
+            "of": data.actors[actor],
+            "span": span(d.via.since, d.via.until, today),
+        }
+    return {
+        "measure": data.measures[d.measure][3],
+        "by": data.actors[d.by],
+        "target": data.actors[d.target],
+        "span": designated_span(d.since, d.until, today),
+        "removed": d.removed,
+        "note": d.note,
+        "via": via,
+    }
+
+
+def _designation_json(d: Designation) -> dict[str, Any]:
+    return {
+        "measure": d.measure,
+        "by": d.by,
+        "target": d.target,
+        "since": str(d.since),
+        "until": _s(d.until),
+        "removed": d.removed,
+        "via": None if d.via is None else _tie_json(d.via),
+    }
+
+
+def _tie_json(t: Tie) -> dict[str, Any]:
+    return {
+        "subject": t.subject,
+        "kind": t.kind,
+        "object": t.object,
+        "since": _s(t.since),
+        "until": _s(t.until),
+    }
+
+
+def _by_measure(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group designations by measure, oldest first, each with the actors it names."""
+    groups: dict[str, dict[str, Any]] = {}
+    for d in shown:
+        group = groups.setdefault(d["measure"].id, {**d, "entries": []})
+        group["entries"].append(d)
+    return sorted(groups.values(), key=lambda g: (g["measure"].date.sort_key(), g["measure"].id))
+
+
+def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -> dict[str, Any]:
+    """Give a market actor's designations (its own, then those of actors tied to it, with the
+    tie), other actions against it, findings, dated relationships and products."""
+    today = today or dt.date.today()
     aimed: list[dict[str, Any]] = []
     for measure_id, role in targeted_by(data, actor.id):
         by, _family, _pos, m = data.measures[measure_id]
-        aimed.append({"measure": m, "role": role, "by": data.actors[by]})
+        target = next(t for t in m.targets if t.actor == actor.id and t.role == role)
+        aimed.append(
+            {
+                "measure": m,
+                "role": role,
+                "role_label": role_label(role),
+                "by": data.actors[by],
+                "span": span(target.since, target.until, today),
+            }
+        )
     aimed.sort(key=lambda x: x["measure"].date.sort_key())
+    found = designations_of(data, actor.id)
+    shown = [_designation(data, actor.id, d, today) for d in found]
+    ties = ties_of(data, actor.id)
     relationships = [
         {
-            "kind": r.kind,
-            "actor": data.actors[r.object],
-            "since": r.since,
-            "until": r.until,
-            "note": r.note,
-            "sources": [c.source for c in r.sources],
+            "phrase": tie_phrase(t, actor.id),
+            "actor": data.actors[t.other(actor.id)],
+            "span": span(t.since, t.until, today),
+            "note": t.note,
+            "sources": [data.sources[c][2] for c in t.sources],
         }
-        for r in actor.relationships
-    ]
-    inbound: list[dict[str, Any]] = [
-        {"kind": kind, "actor": data.actors[other]} for other, kind in related_to(data, actor.id)
+        for t in ties
     ]
     return {
         "actor": actor,
-        "designations": [a for a in aimed if a["role"] != "named"],
+        "kind_label": kind_label(actor.kind),
+        "country": country_name(data, actor.country) if actor.country else "",
+        "designations": [d for d in shown if d["via"] is None],
+        "affiliated": _by_measure([d for d in shown if d["via"] is not None]),
+        "actions": [a for a in aimed if a["role"] not in {"named", DESIGNATED}],
         "findings": [a for a in aimed if a["role"] == "named"],
         "relationships": relationships,
-        "inbound": inbound,
+        "sources": [data.sources[c.source][2] for c in actor.sources],
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "designations": [_designation_json(d) for d in found],
             "targeted_by": [
                 {"measure": a["measure"].id, "role": a["role"], "by": a["by"].id} for a in aimed
             ],
-            "related_from": [{"actor": i["actor"].id, "kind": i["kind"]} for i in inbound],
+            "relationships": [_tie_json(t) for t in ties],
+            "related_from": [
+                {"actor": t.subject, "kind": t.kind, "since": _s(t.since), "until": _s(t.until)}
+                for t in ties
+                if t.object == actor.id
+            ],
         },
     }
 
