@@ -243,7 +243,7 @@ def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) 
             "since": period["since"].isoformat(),
             "until": period["until"].isoformat(),
             **pager.as_dict(),
-            "changes": [c.as_dict() for c in pager.items],
+            "changes": [changes.as_dict(c) for c in pager.items],
         },
     }
     return respond(request, fmt, "site/changes.html", context)
