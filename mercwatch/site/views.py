@@ -87,7 +87,10 @@ def timeline(
     """Every measure of a government, company or organisation, a page at a time."""
     data = current_dataset()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
-    context = actors.timeline_page(data, actor, At(request.path, _params(request), page))
+    params = _params(request)
+    context = actors.timeline_page(
+        data, actor, At(request.path, params, page), moment_from(data, params)
+    )
     return respond(request, fmt, "site/timeline.html", {**context, "section": section})
 
 

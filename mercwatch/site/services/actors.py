@@ -23,7 +23,7 @@ from mercwatch.site.services.wording import (
     tie_phrase,
 )
 from mercwatch.tracker.derive import membership_since
-from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.loader.schemas import ActorFile, MeasureEntry
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
 
@@ -94,19 +94,42 @@ def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
 TIMELINE_SHOWN = 50  # the most recent measures on an actor's page; the rest are a link away
 
 
+def measures_at(data: Dataset, actor_id: str, day: dt.date) -> tuple[list[MeasureEntry], int]:
+    """Give an actor's measures that can be dated on or before `day`, oldest first (one known
+    only as "2024" is, on 1 June 2024), and how many are later."""
+    every = measures_of(data, actor_id)
+    known = [m for m in every if m.date.first_day() <= day]
+    return known, len(every) - len(known)
+
+
+def _membership_json(m: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **m,
+        "since": _s(m["since"]),
+        "until": _s(m["until"]),
+        "counts_from": _s(m["counts_from"]),
+    }
+
+
 def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any]:
-    """Give an actor's assessments on every provision it is assessed on, measures, memberships."""
+    """Give an actor's assessments on every provision it is assessed on, and its measures and
+    memberships as of the moment (those that start later are counted or listed apart)."""
     codes = provisions_for(data, actor.kind, moment.version)
     cells = [(data.provisions[c][2], _shown(data, moment, actor.id, c)) for c in codes]
-    measures = measures_of(data, actor.id)
+    measures, later = measures_at(data, actor.id, moment.day)
     recent = measures[-TIMELINE_SHOWN:]
-    member_of = memberships(data, actor.id)
+    every = memberships(data, actor.id)
+    member_of = [m for m in every if not _later(m, moment.day)]
+    not_yet = [m for m in every if _later(m, moment.day)]
     return {
         "actor": actor,
+        "moment": moment,
         "cells": [(p, s.assessment, s) for p, s in cells],
         "total": sum(s.assessment.score or 0 for _p, s in cells),
         "measures": recent,
         "measures_total": len(measures),
+        "measures_later": later,
+        "uncertain": {m.id for m in recent if m.date.last_day() > moment.day},
         "moment_query": moment.query,
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
@@ -114,29 +137,34 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
             "assessments": [s.as_dict() for _p, s in cells],
             "measures": [m.id for m in recent],
             "measures_total": len(measures),
-            "memberships": [
-                {
-                    **m,
-                    "since": _s(m["since"]),
-                    "until": _s(m["until"]),
-                    "counts_from": _s(m["counts_from"]),
-                }
-                for m in member_of
-            ],
+            "measures_later": later,
+            "memberships": [_membership_json(m) for m in member_of],
+            "memberships_later": [_membership_json(m) for m in not_yet],
         },
         "memberships": member_of,
+        "memberships_later": not_yet,
     }
 
 
-def timeline_page(data: Dataset, actor: ActorFile, at: At) -> dict[str, Any]:
-    """Give every measure of an actor, oldest first, a page at a time."""
-    pager = page_of(measures_of(data, actor.id), at)
+def _later(membership: dict[str, Any], day: dt.date) -> bool:
+    """Tell whether a membership only counts after `day`."""
+    return membership["counts_from"] is not None and membership["counts_from"] > day
+
+
+def timeline_page(data: Dataset, actor: ActorFile, at: At, moment: Moment) -> dict[str, Any]:
+    """Give every measure of an actor as of the moment, oldest first, a page at a time."""
+    measures, later = measures_at(data, actor.id, moment.day)
+    pager = page_of(measures, at)
     return {
         "actor": actor,
         "pager": pager,
+        "moment": moment,
+        "measures_later": later,
         "json": {
             "actor": actor.id,
+            "as_of": moment.as_dict(),
             **pager.as_dict(),
+            "measures_later": later,
             "measures": [
                 {"id": m.id, "title": m.title, "type": m.type, "date": str(m.date)}
                 for m in pager.items
@@ -159,6 +187,7 @@ def evidence_page(
         "a": a,
         "pager": pager,
         "shown": Shown(a, tuple(pager.items), 0),
+        "moment": moment,
         "moment_query": moment.query,
         "json": {
             "as_of": moment.as_dict(),
