@@ -82,12 +82,23 @@ def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
     return found
 
 
+def level_labels(data: Dataset, version: str | None) -> dict[str, str]:
+    """Give the methodology's label of each level code ("enforced": "Implemented and enforced")."""
+    method = methodology_of(data, version)
+    return cache.memo(
+        data, ("level-labels", method.version), lambda: {lv.code: lv.label for lv in method.levels}
+    )
+
+
 def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
     """Give the part of one assessment's explanation a page shows, once per data version."""
     return cache.memo(
         data,
         ("shown", moment.version, actor_id, code, moment.day),
-        lambda: shown(cache.cell(data, moment.version, actor_id, code, moment.day)),
+        lambda: shown(
+            cache.cell(data, moment.version, actor_id, code, moment.day),
+            levels=level_labels(data, moment.version),
+        ),
     )
 
 
@@ -186,7 +197,7 @@ def evidence_page(
         "provision": data.provisions[code][2],
         "a": a,
         "pager": pager,
-        "shown": Shown(a, tuple(pager.items), 0),
+        "shown": Shown(a, tuple(pager.items), 0, level_labels(data, moment.version)),
         "moment": moment,
         "moment_query": moment.query,
         "json": {

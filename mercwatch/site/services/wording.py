@@ -85,3 +85,10 @@ def country_name(data: Dataset, code: str) -> str:
         return data.actors[code].name
     found = pycountry.countries.get(alpha_2=code)
     return str(found.name) if found is not None else code
+
+
+def language_name(code: str) -> str:
+    """Give a language tag's name, from ISO 639 ("en" → "English", "pt-BR" → "Portuguese")."""
+    base = code.split("-")[0]
+    found = pycountry.languages.get(alpha_2=base) or pycountry.languages.get(alpha_3=base)
+    return str(found.name) if found is not None else code

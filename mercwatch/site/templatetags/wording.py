@@ -31,3 +31,9 @@ def source_kind(value: str) -> str:
 def role_label(value: str) -> str:
     """Give a target role as a reader reads it: "Designated"."""
     return wording.role_label(value)
+
+
+@register.filter
+def language_name(value: str) -> str:
+    """Give a language tag's name: "English"."""
+    return wording.language_name(value)
