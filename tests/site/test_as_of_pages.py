@@ -47,6 +47,7 @@ def test_a_government_page_as_of_a_date_shows_nothing_later_unmarked(
     assert all(d.first_day() <= DAY for d in when)
     assert "16 September 2024" not in text
     assert "1 measure dated after 1 June 2024 is not shown" in text
+    assert "(Secondary (press or analysis), October 2024, published after this date)" in text
     uncertain = page.locator("ol.timeline li", has_text="ICE contract with Paragon").inner_text()
     assert "known only as 2024: it may be later than 1 June 2024" in uncertain
 

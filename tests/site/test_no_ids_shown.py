@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 GOVERNMENTS = ("US", "GR", "RO", "GB", "FR", "IL", "EU")
 ADDRESSES = re.compile(r"\S*(?:https?://|\.\w)\S*")  # URLs and host names, shown as addresses
 KIND_ID = re.compile(r"(?<![\w-])[a-z][a-z-]*:[A-Za-z0-9][\w-]*")
-RAW = re.compile(r"(?i)\bpart-of\b|\ba owner\b|\bbased in [A-Z]{2}\b")
+RAW = re.compile(r"(?i)\bpart-of\b|\ba owner\b|\bbased in [A-Z]{2}\b|\bRule: [a-z-]+\.")
 
 
 def _paths(data: Dataset) -> list[str]:

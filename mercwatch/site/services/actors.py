@@ -90,6 +90,14 @@ def level_labels(data: Dataset, version: str | None) -> dict[str, str]:
     )
 
 
+def rule_texts(data: Dataset, version: str | None) -> dict[str, str]:
+    """Give the methodology's description of each rule that can set a level."""
+    method = methodology_of(data, version)
+    return cache.memo(
+        data, ("rule-texts", method.version), lambda: {r.code: r.description for r in method.rules}
+    )
+
+
 def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
     """Give the part of one assessment's explanation a page shows, once per data version."""
     return cache.memo(
@@ -98,6 +106,7 @@ def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
         lambda: shown(
             cache.cell(data, moment.version, actor_id, code, moment.day),
             levels=level_labels(data, moment.version),
+            rules=rule_texts(data, moment.version),
         ),
     )
 
@@ -197,7 +206,13 @@ def evidence_page(
         "provision": data.provisions[code][2],
         "a": a,
         "pager": pager,
-        "shown": Shown(a, tuple(pager.items), 0, level_labels(data, moment.version)),
+        "shown": Shown(
+            a,
+            tuple(pager.items),
+            0,
+            level_labels(data, moment.version),
+            rule_texts(data, moment.version),
+        ),
         "moment": moment,
         "moment_query": moment.query,
         "json": {

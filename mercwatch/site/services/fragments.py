@@ -9,6 +9,7 @@ The rest of each page stays in its template; the browser tests read the markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from html import escape
 
@@ -86,16 +87,18 @@ def map_shapes(data: Dataset, moment: Moment, map_of: str) -> SafeString:
     return mark_safe(html)
 
 
-def _source_html(s: SourceRef) -> str:
+def _source_html(s: SourceRef, as_of: dt.date | None) -> str:
     stance = f"<strong>{escape(_('Disputed by:'))}</strong> " if s.stance == "disputes" else ""
     published = f", {escape(s.published.human())}" if s.published else ""
+    if s.published and as_of and s.published.first_day() > as_of:
+        published += f", {escape(_('published after this date'))}"
     return (
         f'<li>{stance}<a href="{escape(s.url)}" rel="noreferrer">{escape(s.host)}</a>'
         f" ({escape(source_kind(s.kind))}{published})</li>"
     )
 
 
-def _contribution_html(c: Contribution, levels: Mapping[str, str]) -> str:
+def _contribution_html(c: Contribution, levels: Mapping[str, str], as_of: dt.date | None) -> str:
     title = (
         f'<a href="/measures/{escape(c.id)}/">{escape(c.title)}</a>'
         if c.kind == "measure"
@@ -105,7 +108,7 @@ def _contribution_html(c: Contribution, levels: Mapping[str, str]) -> str:
     flags = (f" <strong>{escape(_('decisive'))}</strong>" if c.decisive else "") + (
         f" <strong>{escape(_('disputed'))}</strong>" if c.disputed else ""
     )
-    sources = "".join(_source_html(s) for s in c.sources)
+    sources = "".join(_source_html(s, as_of) for s in c.sources)
     css = ' class="decisive"' if c.decisive else ""
     level = escape(levels.get(c.link_level, c.link_level))
     return (
@@ -115,9 +118,11 @@ def _contribution_html(c: Contribution, levels: Mapping[str, str]) -> str:
     )
 
 
-def contributions(items: Iterable[Contribution], levels: Mapping[str, str]) -> SafeString:
+def contributions(
+    items: Iterable[Contribution], levels: Mapping[str, str], as_of: dt.date | None = None
+) -> SafeString:
     """Give the measures and memberships behind an assessment as a list, each with its
-    link level (named by `levels`), rationale and sources (an actor's page shows up to a dozen
-    per provision)."""
-    html = "".join(_contribution_html(c, levels) for c in items)
+    link level (named by `levels`), rationale and sources, those published after `as_of`
+    marked so (an actor's page shows up to a dozen per provision)."""
+    html = "".join(_contribution_html(c, levels, as_of) for c in items)
     return mark_safe(f'<ul class="contributions">{html}</ul>' if html else "")
