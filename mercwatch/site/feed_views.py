@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.feeds import atom_for, measures_atom
 from mercwatch.site.services import changes
 from mercwatch.site.services.index import targeted_by
 from mercwatch.site.services.links import actor_url, provision_url
+from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.twin import conditional
 from mercwatch.tracker.services.assessments import current_dataset
 
@@ -47,11 +50,16 @@ def all_changes(request: HttpRequest) -> HttpResponse:
 
 @conditional
 def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpResponse:
-    """The changes of one government, company or organisation; the measures aimed at a vendor."""
+    """The changes of one government, company or organisation (up to `as_of` or an edition's
+    date, when the page it comes from is as of one); the measures aimed at a vendor."""
     data = current_dataset()
     actor = data.actors.get(actor_id)
     if actor is None or actor.kind not in SECTION_KINDS[section]:
         raise Http404("no such actor")
+    try:
+        moment = moment_from(data, {k: request.GET.get(k, "") for k in ("as_of", "edition")})
+    except BadInput as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     base = request.build_absolute_uri("/")[:-1]
     page = actor_url(actor.id, actor.kind)
     if section == "vendors":
@@ -65,14 +73,20 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
                 base=base,
             )
         )
-    found = changes.between(data, None, changes.EPOCH, dt.date.today(), actors={actor.id})
+    found = changes.between(data, moment.version, changes.EPOCH, moment.day, actors={actor.id})
+    title = f"mercwatch: {actor.name}"
+    if moment.chosen:
+        title = _("%(title)s, up to %(day)s") % {
+            "title": title,
+            "day": date_format(moment.day, "j F Y"),
+        }
     return _atom(
         atom_for(
             data,
             found,
-            title=f"mercwatch: {actor.name}",
-            link=page,
-            feed_url=f"{page}feed.atom",
+            title=title,
+            link=page + moment.query,
+            feed_url=f"{page}feed.atom{moment.query}",
             base=base,
         )
     )

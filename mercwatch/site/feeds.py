@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from mercwatch.site.services.changes import describe
 from mercwatch.site.services.links import actor_url
@@ -38,12 +39,14 @@ def atom_for(
     )
     for change in list(changes)[:FEED_LIMIT]:
         d = describe(data, change)
+        # Atom needs a full timestamp: the day the change counts from, never shown as its date.
         when = dt.datetime.combine(change.date, dt.time(), tzinfo=dt.UTC)
         causes = "; ".join(c["title"] for c in d["causes"])
         feed.add_item(
             title=d["title"],
             link=base + actor_url(change.actor, d["actor"].kind) + f"?as_of={change.date}",
-            description=f"{change.after.text} Caused by: {causes}.",
+            description=_("%(when)s: %(text)s Caused by: %(causes)s.")
+            % {"when": d["when"].human(), "text": change.after.text, "causes": causes},
             unique_id=f"tag:mercwatch,{change.date.isoformat()}:{change.id}",
             unique_id_is_permalink=False,
             pubdate=when,
@@ -82,7 +85,7 @@ def measures_atom(
         feed.add_item(
             title=f"{data.actors[actor].name}: {m.title}",
             link=f"{base}/measures/{m.id}/",
-            description=m.summary,
+            description=_("%(when)s: %(summary)s") % {"when": m.date.human(), "summary": m.summary},
             unique_id=f"tag:mercwatch,{m.date}:measure/{m.id}",
             unique_id_is_permalink=False,
             pubdate=when,

@@ -102,14 +102,17 @@ SECTION_KINDS: dict[str, set[str]] = {
 }
 
 
-@public()
+@public(*MOMENT)
 def timeline(
     request: HttpRequest, section: str, actor_id: str, fmt: str = "/", page: str | None = None
 ) -> HttpResponse:
     """Every measure of a government, company or organisation, a page at a time."""
     data = current_dataset()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
-    context = actors.timeline_page(data, actor, At(request.path, _params(request), page))
+    params = _params(request)
+    context = actors.timeline_page(
+        data, actor, At(request.path, params, page), moment_from(data, params)
+    )
     return respond(request, fmt, "site/timeline.html", {**context, "section": section})
 
 
@@ -261,7 +264,7 @@ def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) 
             "since": period["since"].isoformat(),
             "until": period["until"].isoformat(),
             **pager.as_dict(),
-            "changes": [c.as_dict() for c in pager.items],
+            "changes": [changes.as_dict(c) for c in pager.items],
         },
     }
     return respond(request, fmt, "site/changes.html", context)

@@ -13,7 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from mercwatch.tracker.derive import Assessment, Engine, Inputs, _ends, _starts, membership_since
+from mercwatch.core.partial_dates import PartialDate
+from mercwatch.tracker.derive import (
+    Assessment,
+    Engine,
+    Inputs,
+    _ends,
+    _starts,
+    in_force_dates,
+    membership_known_since,
+)
 from mercwatch.tracker.methodology import MethodologyFile
 
 Cell = tuple[str, str]
@@ -21,7 +30,9 @@ Cell = tuple[str, str]
 
 @dataclass(frozen=True)
 class Change:
-    """One cell whose level changed on `date`."""
+    """One cell whose level changed on `date`, the day it counts from; `known` is that date as
+    precise as its causes know it (a membership known only as "2025" counts from 31 December
+    2025, but a reader is told "2025")."""
 
     date: dt.date
     actor: str
@@ -29,6 +40,7 @@ class Change:
     before: Assessment
     after: Assessment
     causes: tuple[str, ...]
+    known: PartialDate | None = None
 
     @property
     def id(self) -> str:
@@ -48,15 +60,20 @@ class Change:
         }
 
 
-def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, set[str]]]:
+Causes = dict[str, PartialDate]  # each cause, with its date as known
+
+
+def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, Causes]]:
     """Give each day a contribution starts or stops counting, with the cells and causes."""
-    days: dict[dt.date, dict[Cell, set[str]]] = defaultdict(lambda: defaultdict(set))
+    days: dict[dt.date, dict[Cell, Causes]] = defaultdict(lambda: defaultdict(dict))
+    dates = {m.id: in_force_dates(engine.method, m) for m in engine.inputs.measures}
     for (actor, provision), pairs in engine.links.items():
         for measure, _link in pairs:
             start, end = engine.windows[measure.id]
-            days[start][(actor, provision)].add(measure.id)
-            if end is not None:
-                days[end][(actor, provision)].add(measure.id)
+            known_start, known_end = dates[measure.id]
+            days[start][(actor, provision)][measure.id] = known_start
+            if end is not None and known_end is not None:
+                days[end][(actor, provision)][measure.id] = known_end
     for actor, memberships in engine.memberships.items():
         for m in memberships:
             provisions = [
@@ -67,14 +84,15 @@ def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, set[str]]]:
                 for code in implied.provisions
             ]
             cause = f"{m.framework}:{m.actor}"
-            for day in (membership_since(m), _ends(m.until)):
-                if day is not None:
+            since = membership_known_since(m)
+            for day, known in ((_starts(since), since), (_ends(m.until), m.until)):
+                if day is not None and known is not None:
                     for code in provisions:
-                        days[day][(actor, code)].add(cause)
+                        days[day][(actor, code)][cause] = known
     for (actor, provision), o in engine.overrides.items():
-        for day in (_starts(o.since), _ends(o.until)):
-            if day is not None:
-                days[day][(actor, provision)].add(f"override:{actor}:{provision}")
+        for day, known in ((_starts(o.since), o.since), (_ends(o.until), o.until)):
+            if day is not None and known is not None:
+                days[day][(actor, provision)][f"override:{actor}:{provision}"] = known
     return days
 
 
@@ -105,5 +123,8 @@ def changes_between(
             before = engine.assess(actor, code, day - dt.timedelta(days=1))
             after = engine.assess(actor, code, day)
             if before.level != after.level:
-                found.append(Change(day, actor_id, code, before, after, tuple(sorted(causes))))
+                known = max(causes.values(), key=lambda d: d.precision)
+                found.append(
+                    Change(day, actor_id, code, before, after, tuple(sorted(causes)), known)
+                )
     return found

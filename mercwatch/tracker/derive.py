@@ -192,8 +192,10 @@ def _ends(date: PartialDate | None) -> dt.date | None:
     return None if date is None else date.first_day()
 
 
-def in_force_window(method: MethodologyFile, measure: MeasureIn) -> tuple[dt.date, dt.date | None]:
-    """Give the first day a measure counts and the first day it no longer does."""
+def in_force_dates(
+    method: MethodologyFile, measure: MeasureIn
+) -> tuple[PartialDate, PartialDate | None]:
+    """Give the dates, as precise as known, a measure starts and stops counting."""
     start: PartialDate = measure.date
     for kind in method.in_force.start_events:
         dated = [e.date for e in measure.events if e.kind == kind]
@@ -201,7 +203,12 @@ def in_force_window(method: MethodologyFile, measure: MeasureIn) -> tuple[dt.dat
             start = min(dated, key=PartialDate.sort_key)
             break
     ends = [e.date for e in measure.events if e.kind in method.in_force.end_events]
-    end = min(ends, key=PartialDate.sort_key) if ends else None
+    return start, min(ends, key=PartialDate.sort_key) if ends else None
+
+
+def in_force_window(method: MethodologyFile, measure: MeasureIn) -> tuple[dt.date, dt.date | None]:
+    """Give the first day a measure counts and the first day it no longer does."""
+    start, end = in_force_dates(method, measure)
     start_day = _starts(start)
     assert start_day is not None
     return start_day, _ends(end)
@@ -211,19 +218,25 @@ def _active(since: dt.date | None, until: dt.date | None, day: dt.date) -> bool:
     return since is not None and since <= day and (until is None or day < until)
 
 
-def membership_since(membership: MembershipIn) -> dt.date | None:
-    """Give the first day a membership counts. An unknown start counts from the publication of
-    the earliest dated source that reports it or, when no source is dated, from the earliest day
-    one of them was retrieved (read) for mercwatch; with neither, it never counts."""
+def membership_known_since(membership: MembershipIn) -> PartialDate | None:
+    """Give the date, as precise as known, a membership counts from: its start or, when that is
+    unknown, the publication of the earliest dated source that reports it or, when no source is
+    dated, the earliest day one of them was retrieved (read) for mercwatch; else None."""
     if membership.since is not None:
-        return _starts(membership.since)
+        return membership.since
     for dates in (
         [s.published for s in membership.sources if s.published is not None],
         [s.retrieved for s in membership.sources if s.retrieved is not None],
     ):
         if dates:
-            return _starts(min(dates, key=PartialDate.sort_key))
+            return min(dates, key=PartialDate.sort_key)
     return None
+
+
+def membership_since(membership: MembershipIn) -> dt.date | None:
+    """Give the first day a membership counts (the last day of `membership_known_since`, to be
+    conservative); with no date at all, it never counts."""
+    return _starts(membership_known_since(membership))
 
 
 def membership_active(membership: MembershipIn, day: dt.date) -> bool:

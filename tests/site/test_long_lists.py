@@ -96,12 +96,13 @@ def test_a_busy_government_page_shows_a_dozen_contributions_and_links_to_all(cli
     assert "108 more contributions" in section
     link = re.search(r'href="(/governments/US/evidence/blueprint/5/\?as_of=2022-01-01)"', section)
     assert link, section[-600:]
-    assert "The 50 most recent of 240 measures" in html
+    assert "The 50 most recent of 180 measures" in html  # 60 are dated after the day
+    assert "60 measures dated after 1 January 2022 are not shown" in html
     twin = client.get("/governments/US.json?as_of=2022-01-01").json()
     cell = next(a for a in twin["assessments"] if a["provision"] == "blueprint/5")
     assert len(cell["explanation"]["measures"]) == 12
     assert cell["explanation"]["not_shown"] == 108
-    assert (len(twin["measures"]), twin["measures_total"]) == (50, 240)
+    assert (len(twin["measures"]), twin["measures_total"], twin["measures_later"]) == (50, 180, 60)
 
     evidence = client.get(link.group(1).replace("&amp;", "&"))
     assert evidence.status_code == 200

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.market.services import DESIGNATED, Designation, Tie, designations_of, ties_of
 from mercwatch.site.services import cache
 from mercwatch.site.services.explain import Shown, shown
-from mercwatch.site.services.index import measures_of, related_to, targeted_by
+from mercwatch.site.services.index import measures_of, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED, memberships_of
+from mercwatch.site.services.wording import (
+    country_name,
+    designated_span,
+    kind_label,
+    role_label,
+    span,
+    tie_phrase,
+)
 from mercwatch.tracker.derive import membership_since
-from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.loader.schemas import ActorFile, MeasureEntry
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.states import not_assessed_reason
@@ -73,32 +83,75 @@ def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
     return found
 
 
+def level_labels(data: Dataset, version: str | None) -> dict[str, str]:
+    """Give the methodology's label of each level code ("enforced": "Implemented and enforced")."""
+    method = methodology_of(data, version)
+    return cache.memo(
+        data, ("level-labels", method.version), lambda: {lv.code: lv.label for lv in method.levels}
+    )
+
+
+def rule_texts(data: Dataset, version: str | None) -> dict[str, str]:
+    """Give the methodology's description of each rule that can set a level."""
+    method = methodology_of(data, version)
+    return cache.memo(
+        data, ("rule-texts", method.version), lambda: {r.code: r.description for r in method.rules}
+    )
+
+
 def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
     """Give the part of one assessment's explanation a page shows, once per data version."""
     return cache.memo(
         data,
         ("shown", moment.version, actor_id, code, moment.day),
-        lambda: shown(cache.cell(data, moment.version, actor_id, code, moment.day)),
+        lambda: shown(
+            cache.cell(data, moment.version, actor_id, code, moment.day),
+            levels=level_labels(data, moment.version),
+            rules=rule_texts(data, moment.version),
+        ),
     )
 
 
 TIMELINE_SHOWN = 50  # the most recent measures on an actor's page; the rest are a link away
 
 
+def measures_at(data: Dataset, actor_id: str, day: dt.date) -> tuple[list[MeasureEntry], int]:
+    """Give an actor's measures that can be dated on or before `day`, oldest first (one known
+    only as "2024" is, on 1 June 2024), and how many are later."""
+    every = measures_of(data, actor_id)
+    known = [m for m in every if m.date.first_day() <= day]
+    return known, len(every) - len(known)
+
+
+def _membership_json(m: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **m,
+        "since": _s(m["since"]),
+        "until": _s(m["until"]),
+        "counts_from": _s(m["counts_from"]),
+    }
+
+
 def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any]:
-    """Give an actor's assessments on every provision it is assessed on, measures, memberships."""
+    """Give an actor's assessments on every provision it is assessed on, and its measures and
+    memberships as of the moment (those that start later are counted or listed apart)."""
     codes = provisions_for(data, actor.kind, moment.version)
     cells = [(data.provisions[c][2], _shown(data, moment, actor.id, c)) for c in codes]
-    measures = measures_of(data, actor.id)
+    measures, later = measures_at(data, actor.id, moment.day)
     recent = measures[-TIMELINE_SHOWN:]
-    member_of = memberships(data, actor.id)
+    every = memberships(data, actor.id)
+    member_of = [m for m in every if not _later(m, moment.day)]
+    not_yet = [m for m in every if _later(m, moment.day)]
     return {
         "actor": actor,
         "not_assessed": not_assessed_reason(actor),
+        "moment": moment,
         "cells": [(p, s.assessment, s) for p, s in cells],
         "total": sum(s.assessment.score or 0 for _p, s in cells),
         "measures": recent,
         "measures_total": len(measures),
+        "measures_later": later,
+        "uncertain": {m.id for m in recent if m.date.last_day() > moment.day},
         "moment_query": moment.query,
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
@@ -107,29 +160,34 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
             "assessments": [s.as_dict() for _p, s in cells],
             "measures": [m.id for m in recent],
             "measures_total": len(measures),
-            "memberships": [
-                {
-                    **m,
-                    "since": _s(m["since"]),
-                    "until": _s(m["until"]),
-                    "counts_from": _s(m["counts_from"]),
-                }
-                for m in member_of
-            ],
+            "measures_later": later,
+            "memberships": [_membership_json(m) for m in member_of],
+            "memberships_later": [_membership_json(m) for m in not_yet],
         },
         "memberships": member_of,
+        "memberships_later": not_yet,
     }
 
 
-def timeline_page(data: Dataset, actor: ActorFile, at: At) -> dict[str, Any]:
-    """Give every measure of an actor, oldest first, a page at a time."""
-    pager = page_of(measures_of(data, actor.id), at)
+def _later(membership: dict[str, Any], day: dt.date) -> bool:
+    """Tell whether a membership only counts after `day`."""
+    return membership["counts_from"] is not None and membership["counts_from"] > day
+
+
+def timeline_page(data: Dataset, actor: ActorFile, at: At, moment: Moment) -> dict[str, Any]:
+    """Give every measure of an actor as of the moment, oldest first, a page at a time."""
+    measures, later = measures_at(data, actor.id, moment.day)
+    pager = page_of(measures, at)
     return {
         "actor": actor,
         "pager": pager,
+        "moment": moment,
+        "measures_later": later,
         "json": {
             "actor": actor.id,
+            "as_of": moment.as_dict(),
             **pager.as_dict(),
+            "measures_later": later,
             "measures": [
                 {"id": m.id, "title": m.title, "type": m.type, "date": str(m.date)}
                 for m in pager.items
@@ -151,7 +209,14 @@ def evidence_page(
         "provision": data.provisions[code][2],
         "a": a,
         "pager": pager,
-        "shown": Shown(a, tuple(pager.items), 0),
+        "shown": Shown(
+            a,
+            tuple(pager.items),
+            0,
+            level_labels(data, moment.version),
+            rule_texts(data, moment.version),
+        ),
+        "moment": moment,
         "moment_query": moment.query,
         "json": {
             "as_of": moment.as_dict(),
@@ -163,39 +228,112 @@ def evidence_page(
     }
 
 
-def vendor_page(data: Dataset, actor: ActorFile) -> dict[str, Any]:
-    """Give a market actor's designations, findings, relationships and products."""
+def _designation(data: Dataset, actor: str, d: Designation, today: dt.date) -> dict[str, Any]:
+    """Give one designation as the vendor page shows it: who, what, when, and the path."""
+    via = None
+    if d.via is not None:
+        other = data.actors[d.via.other(actor)]
+        via = {
+            "actor": other,
+            "phrase": tie_phrase(d.via, other.id),
+            "of": data.actors[actor],
+            "span": span(d.via.since, d.via.until, today),
+        }
+    return {
+        "measure": data.measures[d.measure][3],
+        "by": data.actors[d.by],
+        "target": data.actors[d.target],
+        "span": designated_span(d.since, d.until, today),
+        "removed": d.removed,
+        "note": d.note,
+        "via": via,
+    }
+
+
+def _designation_json(d: Designation) -> dict[str, Any]:
+    return {
+        "measure": d.measure,
+        "by": d.by,
+        "target": d.target,
+        "since": str(d.since),
+        "until": _s(d.until),
+        "removed": d.removed,
+        "via": None if d.via is None else _tie_json(d.via),
+    }
+
+
+def _tie_json(t: Tie) -> dict[str, Any]:
+    return {
+        "subject": t.subject,
+        "kind": t.kind,
+        "object": t.object,
+        "since": _s(t.since),
+        "until": _s(t.until),
+    }
+
+
+def _by_measure(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group designations by measure, oldest first, each with the actors it names."""
+    groups: dict[str, dict[str, Any]] = {}
+    for d in shown:
+        group = groups.setdefault(d["measure"].id, {**d, "entries": []})
+        group["entries"].append(d)
+    return sorted(groups.values(), key=lambda g: (g["measure"].date.sort_key(), g["measure"].id))
+
+
+def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -> dict[str, Any]:
+    """Give a market actor's designations (its own, then those of actors tied to it, with the
+    tie), other actions against it, findings, dated relationships and products."""
+    today = today or dt.date.today()
     aimed: list[dict[str, Any]] = []
     for measure_id, role in targeted_by(data, actor.id):
         by, _family, _pos, m = data.measures[measure_id]
-        aimed.append({"measure": m, "role": role, "by": data.actors[by]})
+        target = next(t for t in m.targets if t.actor == actor.id and t.role == role)
+        aimed.append(
+            {
+                "measure": m,
+                "role": role,
+                "role_label": role_label(role),
+                "by": data.actors[by],
+                "span": span(target.since, target.until, today),
+            }
+        )
     aimed.sort(key=lambda x: x["measure"].date.sort_key())
+    found = designations_of(data, actor.id)
+    shown = [_designation(data, actor.id, d, today) for d in found]
+    ties = ties_of(data, actor.id)
     relationships = [
         {
-            "kind": r.kind,
-            "actor": data.actors[r.object],
-            "since": r.since,
-            "until": r.until,
-            "note": r.note,
-            "sources": [c.source for c in r.sources],
+            "phrase": tie_phrase(t, actor.id),
+            "actor": data.actors[t.other(actor.id)],
+            "span": span(t.since, t.until, today),
+            "note": t.note,
+            "sources": [data.sources[c][2] for c in t.sources],
         }
-        for r in actor.relationships
-    ]
-    inbound: list[dict[str, Any]] = [
-        {"kind": kind, "actor": data.actors[other]} for other, kind in related_to(data, actor.id)
+        for t in ties
     ]
     return {
         "actor": actor,
-        "designations": [a for a in aimed if a["role"] != "named"],
+        "kind_label": kind_label(actor.kind),
+        "country": country_name(data, actor.country) if actor.country else "",
+        "designations": [d for d in shown if d["via"] is None],
+        "affiliated": _by_measure([d for d in shown if d["via"] is not None]),
+        "actions": [a for a in aimed if a["role"] not in {"named", DESIGNATED}],
         "findings": [a for a in aimed if a["role"] == "named"],
         "relationships": relationships,
-        "inbound": inbound,
+        "sources": [data.sources[c.source][2] for c in actor.sources],
         "json": {
             "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "designations": [_designation_json(d) for d in found],
             "targeted_by": [
                 {"measure": a["measure"].id, "role": a["role"], "by": a["by"].id} for a in aimed
             ],
-            "related_from": [{"actor": i["actor"].id, "kind": i["kind"]} for i in inbound],
+            "relationships": [_tie_json(t) for t in ties],
+            "related_from": [
+                {"actor": t.subject, "kind": t.kind, "since": _s(t.since), "until": _s(t.until)}
+                for t in ties
+                if t.object == actor.id
+            ],
         },
     }
 

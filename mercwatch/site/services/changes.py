@@ -6,6 +6,9 @@ import datetime as dt
 from bisect import bisect_right
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services import cache
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import BadInput, parse_day
@@ -69,22 +72,57 @@ def period_from(data: Dataset, params: dict[str, str], today: dt.date) -> dict[s
     return {**dates, "version": None, "editions": None}
 
 
+def known_date(change: Change) -> PartialDate:
+    """Give the date of a change as precise as its causes know it ("2025", "April 2025")."""
+    return change.known or PartialDate.parse(change.date)
+
+
+def _cause(data: Dataset, cause: str) -> dict[str, Any]:
+    """Give one cause of a change as a reader sees it: a measure's title, or a sentence."""
+    if cause in data.measures:
+        return {"id": cause, "title": data.measures[cause][3].title, "measure": True}
+    if cause.startswith("override:"):
+        return {
+            "id": cause,
+            "title": _("an editors' decision, with its rationale"),
+            "measure": False,
+        }
+    framework, _sep, actor = cause.partition(":")
+    role = next((m.role for m in data.memberships.get(framework, ()) if m.actor == actor), "member")
+    title = data.frameworks[framework].short_title if framework in data.frameworks else framework
+    return {
+        "id": cause,
+        "title": _("%(role)s of the %(framework)s")
+        % {"role": role.capitalize(), "framework": title},
+        "measure": False,
+    }
+
+
 def describe(data: Dataset, change: Change) -> dict[str, Any]:
-    """Give a change as the page and the feeds show it: names, not only IDs."""
+    """Give a change as the page and the feeds show it: names and dates as known, not IDs."""
     actor = data.actors[change.actor]
     provision = data.provisions[change.provision][2]
-    causes = []
-    for cause in change.causes:
-        if cause in data.measures:
-            causes.append({"id": cause, "title": data.measures[cause][3].title, "measure": True})
-        else:
-            causes.append({"id": cause, "title": cause, "measure": False})
+    when = known_date(change)
     return {
         "change": change,
+        "when": when,
         "actor": actor,
         "provision": provision,
-        "causes": causes,
+        "causes": [_cause(data, cause) for cause in change.causes],
         "url": actor_url(actor.id, actor.kind),
-        "title": f"{actor.name}: {provision.number}. {provision.title} – "
-        f"{change.before.label} → {change.after.label}",
+        "title": _("%(actor)s: %(number)s. %(provision)s – %(before)s → %(after)s (%(when)s)")
+        % {
+            "actor": actor.name,
+            "number": provision.number,
+            "provision": provision.title,
+            "before": change.before.label,
+            "after": change.after.label,
+            "when": when.human(),
+        },
     }
+
+
+def as_dict(change: Change) -> dict[str, Any]:
+    """Give a change as a JSON twin shows it: `date` as precise as known (ISO: "2025",
+    "2025-04" or a day) and `counts_from`, the day the methodology counts it from."""
+    return {**change.as_dict(), "date": str(known_date(change)), "counts_from": str(change.date)}

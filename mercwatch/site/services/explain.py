@@ -8,7 +8,8 @@ contributions first, then the most recent others, up to a limit, and links to th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mercwatch.tracker.derive import Assessment, Contribution
@@ -24,6 +25,13 @@ class Shown:
     assessment: Assessment
     contributions: tuple[Contribution, ...]
     hidden: int
+    levels: Mapping[str, str] = field(default_factory=dict, compare=False)  # code → label
+    rules: Mapping[str, str] = field(default_factory=dict, compare=False)  # code → description
+
+    @property
+    def rule(self) -> str:
+        """Give the rule that set the level, as the methodology describes it."""
+        return self.rules.get(self.assessment.rule, self.assessment.rule)
 
     def as_dict(self) -> dict[str, Any]:
         """Give the assessment as the page shows it, with how many contributions it leaves out."""
@@ -38,13 +46,21 @@ def _priority(c: Contribution) -> tuple[int, ...]:
     return (0 if c.decisive else 1 if c.disputed else 2, *newest)
 
 
-def shown(a: Assessment, limit: int = SHOWN) -> Shown:
-    """Give the contributions worth showing first, in the engine's order, up to `limit`."""
+def shown(
+    a: Assessment,
+    limit: int = SHOWN,
+    levels: Mapping[str, str] | None = None,
+    rules: Mapping[str, str] | None = None,
+) -> Shown:
+    """Give the contributions worth showing first, in the engine's order, up to `limit`, with
+    the methodology's labels for their link levels and its descriptions of its rules."""
+    labels, texts = levels or {}, rules or {}
     if len(a.contributions) <= limit:
-        return Shown(a, a.contributions, 0)
+        return Shown(a, a.contributions, 0, labels, texts)
     ranked = sorted(range(len(a.contributions)), key=lambda i: _priority(a.contributions[i]))
     keep = sorted(ranked[:limit])
-    return Shown(a, tuple(a.contributions[i] for i in keep), len(a.contributions) - limit)
+    hidden = len(a.contributions) - limit
+    return Shown(a, tuple(a.contributions[i] for i in keep), hidden, labels, texts)
 
 
 def decisive(a: Assessment, limit: int = DECISIVE_SHOWN) -> tuple[list[Contribution], int]:

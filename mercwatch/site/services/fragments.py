@@ -9,15 +9,18 @@ The rest of each page stays in its template; the browser tests read the markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from mercwatch.site.services import cache, geometry
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import TRACKED, Row, all_rows
+from mercwatch.site.services.wording import source_kind
 from mercwatch.tracker.derive import Contribution, SourceRef
 from mercwatch.tracker.loader.validate import Dataset
 
@@ -85,36 +88,42 @@ def map_shapes(data: Dataset, moment: Moment, map_of: str, zoom: str = "") -> Sa
     return mark_safe(cache.memo(data, key, build))
 
 
-def _source_html(s: SourceRef) -> str:
-    stance = "<strong>Disputed by:</strong> " if s.stance == "disputes" else ""
+def _source_html(s: SourceRef, as_of: dt.date | None) -> str:
+    stance = f"<strong>{escape(_('Disputed by:'))}</strong> " if s.stance == "disputes" else ""
     published = f", {escape(s.published.human())}" if s.published else ""
+    if s.published and as_of and s.published.first_day() > as_of:
+        published += f", {escape(_('published after this date'))}"
     return (
         f'<li>{stance}<a href="{escape(s.url)}" rel="noreferrer">{escape(s.host)}</a>'
-        f" ({escape(s.kind)}{published})</li>"
+        f" ({escape(source_kind(s.kind))}{published})</li>"
     )
 
 
-def _contribution_html(c: Contribution) -> str:
+def _contribution_html(c: Contribution, levels: Mapping[str, str], as_of: dt.date | None) -> str:
     title = (
         f'<a href="/measures/{escape(c.id)}/">{escape(c.title)}</a>'
         if c.kind == "measure"
         else escape(c.title)
     )
-    when = escape(c.date.human()) if c.date else "date unknown"
-    flags = (" <strong>decisive</strong>" if c.decisive else "") + (
-        " <strong>disputed</strong>" if c.disputed else ""
+    when = escape(c.date.human()) if c.date else escape(_("date unknown"))
+    flags = (f" <strong>{escape(_('decisive'))}</strong>" if c.decisive else "") + (
+        f" <strong>{escape(_('disputed'))}</strong>" if c.disputed else ""
     )
-    sources = "".join(_source_html(s) for s in c.sources)
+    sources = "".join(_source_html(s, as_of) for s in c.sources)
     css = ' class="decisive"' if c.decisive else ""
+    level = escape(levels.get(c.link_level, c.link_level))
     return (
         f'<li{css}>{title} <span class="when">({when})'
-        f'</span> – <span class="lv lv-{escape(c.link_level)}">{escape(c.link_level)}</span>'
+        f'</span> – <span class="lv lv-{escape(c.link_level)}">{level}</span>'
         f'{flags}\n<p>{escape(c.rationale)}</p>\n<ul class="sources">{sources}</ul></li>'
     )
 
 
-def contributions(items: Iterable[Contribution]) -> SafeString:
+def contributions(
+    items: Iterable[Contribution], levels: Mapping[str, str], as_of: dt.date | None = None
+) -> SafeString:
     """Give the measures and memberships behind an assessment as a list, each with its
-    link level, rationale and sources (an actor's page shows up to a dozen per provision)."""
-    html = "".join(_contribution_html(c) for c in items)
+    link level (named by `levels`), rationale and sources, those published after `as_of`
+    marked so (an actor's page shows up to a dozen per provision)."""
+    html = "".join(_contribution_html(c, levels, as_of) for c in items)
     return mark_safe(f'<ul class="contributions">{html}</ul>' if html else "")

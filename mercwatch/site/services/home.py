@@ -104,6 +104,6 @@ def home_page(
             "query": query.as_dict(),
             "headline": headline,
             "rows": [r.as_dict() for r in rows],
-            "latest_changes": [c.as_dict() for c in latest],
+            "latest_changes": [changes.as_dict(c) for c in latest],
         },
     }

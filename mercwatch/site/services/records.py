@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import yaml
 from django.utils.translation import gettext as _
 
 from mercwatch.site.services import cache
-from mercwatch.site.services.actors import NotFound, actor_of, provisions_for
+from mercwatch.site.services.actors import NotFound, actor_of, level_labels, provisions_for
 from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED, governments
+from mercwatch.site.services.wording import designated_span, span
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
 
@@ -26,11 +28,24 @@ def measure_page(data: Dataset, measure_id: str) -> dict[str, Any]:
         raise NotFound(measure_id)
     actor_id, family, _pos, m = data.measures[measure_id]
     sources = [(c, data.sources[c.source][2]) for c in m.sources]
+    today = dt.date.today()
+    levels = level_labels(data, None)
     return {
         "measure": m,
         "actor": data.actors[actor_id],
-        "targets": [(t, data.actors[t.actor]) for t in m.targets],
-        "links": [(k, data.provisions[k.provision][2]) for k in m.links],
+        "targets": [
+            (
+                t,
+                data.actors[t.actor],
+                designated_span(t.since or m.date, t.until, today)
+                if t.role == "designated"
+                else span(t.since, t.until, today),
+            )
+            for t in m.targets
+        ],
+        "links": [
+            (k, data.provisions[k.provision][2], levels.get(k.level, k.level)) for k in m.links
+        ],
         "sources": sources,
         "json": {"actor": actor_id, "family": family, **m.model_dump(mode="json")},
     }
@@ -45,13 +60,24 @@ def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
     return {
         "source": s,
         "measures": [data.measures[i][3] for kind, i in citing if kind == "measure"],
-        "memberships": [i for kind, i in citing if kind == "membership"],
+        "memberships": [_membership(data, i) for kind, i in citing if kind == "membership"],
         "actors": [data.actors[i] for kind, i in citing if kind == "actor"],
         "json": {
             "group": group,
             **s.model_dump(mode="json"),
             "cited_by": [{"kind": k, "id": i} for k, i in citing],
         },
+    }
+
+
+def _membership(data: Dataset, cited: str) -> dict[str, Any]:
+    """Give a cited membership (`framework:actor`) as a sentence and its actor."""
+    framework, _sep, actor_id = cited.partition(":")
+    role = next(m.role for m in data.memberships[framework] if m.actor == actor_id)
+    return {
+        "actor": data.actors[actor_id],
+        "text": _("%(role)s of the %(framework)s")
+        % {"role": role, "framework": data.frameworks[framework].short_title},
     }
 
 

@@ -22,4 +22,4 @@ def page(actor: ActorFile) -> str:
 @register.filter
 def contributions(shown: Shown) -> SafeString:
     """Give the contributions a page shows for an assessment, as HTML."""
-    return fragments.contributions(shown.contributions)
+    return fragments.contributions(shown.contributions, shown.levels, shown.assessment.as_of)

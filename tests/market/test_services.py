@@ -1,0 +1,67 @@
+"""designations_of: an actor's own designations and those it is affiliated with, with the path."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mercwatch.market.services import designations_of
+from mercwatch.tracker.loader.validate import Dataset, check_dir
+
+
+@pytest.fixture(scope="module")
+def data(bundled_dir) -> Dataset:
+    found = check_dir(bundled_dir)
+    assert found.errors == []
+    return found
+
+
+def test_a_removal_ends_a_designation(data):
+    (d,) = designations_of(data, "sandvine")
+    assert (d.measure, str(d.since), str(d.until), d.removed) == (
+        "us-entity-list-2024-02-sandvine",
+        "2024-02-27",
+        "2024-10-23",
+        True,
+    )
+    assert designations_of(data, "sandvine", on=dt.date(2024, 10, 22)) == [d]
+    assert designations_of(data, "sandvine", on=dt.date(2024, 10, 23)) == []
+
+
+def test_a_group_is_affiliated_with_its_members_designations_through_each_member(data):
+    found = designations_of(data, "intellexa-consortium")
+    assert found
+    assert all(d.via is not None for d in found)
+    assert {d.measure for d in found} == {
+        "us-entity-list-2023-07",
+        "us-ofac-intellexa-2024-03",
+        "us-ofac-intellexa-2024-09",
+    }
+    through = {(d.measure, d.target, d.via.kind) for d in found if d.via is not None}
+    assert ("us-entity-list-2023-07", "intellexa-sa", "part-of") in through
+    assert ("us-ofac-intellexa-2024-09", "andrea-gambazzi", "member") in through
+
+
+def test_on_a_day_only_designations_in_force_count(data):
+    before = designations_of(data, "intellexa-consortium", on=dt.date(2023, 7, 1))
+    assert before == []
+    later = {
+        d.target for d in designations_of(data, "intellexa-consortium", on=dt.date(2026, 1, 1))
+    }
+    assert "intellexa-sa" in later
+    assert "andrea-gambazzi" not in later  # removed on 30 December 2025
+
+
+def test_a_tie_that_ended_before_the_designation_does_not_affiliate(data):
+    # Francisco Partners owned NSO Group 2014–2019; NSO Group was designated in November 2021.
+    assert [d for d in designations_of(data, "francisco-partners") if d.target == "nso-group"] == []
+    novalpina = designations_of(data, "novalpina-capital")
+    assert [(d.target, d.via.kind if d.via else None) for d in novalpina] == [
+        ("nso-group", "owner")
+    ]
+
+
+def test_a_designated_actor_has_its_own_designation_without_a_path(data):
+    own = [d for d in designations_of(data, "intellexa-sa") if d.via is None]
+    assert {d.measure for d in own} == {"us-entity-list-2023-07", "us-ofac-intellexa-2024-03"}

@@ -1,0 +1,61 @@
+"""Readers see names and sentences: walking the actor, vendor, person, timeline, evidence,
+measure, source and changes pages of the bundled data in the real browser, no actor ID, source
+or measure slug, `kind:ID` cause, country code or raw relationship kind reaches the visible text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mercwatch.core.vocabulary import GOVERNMENT_KINDS
+from mercwatch.site.services.links import actor_url
+from mercwatch.tracker.loader.validate import Dataset, check_dir
+from tests.site.chromium import browser, page  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+GOVERNMENTS = ("US", "GR", "RO", "GB", "FR", "IL", "EU")
+ADDRESSES = re.compile(r"\S*(?:https?://|\.\w)\S*")  # URLs and host names, shown as addresses
+KIND_ID = re.compile(r"(?<![\w-])[a-z][a-z-]*:[A-Za-z0-9][\w-]*")
+RAW = re.compile(r"(?i)\bpart-of\b|\ba owner\b|\bbased in [A-Z]{2}\b|\bRule: [a-z-]+\.")
+
+
+def _paths(data: Dataset) -> list[str]:
+    market = [a for a in data.actors.values() if a.kind in {"vendor", "person"}]
+    others = [a for a in data.actors.values() if a.kind in {"company", "civil-society"}]
+    paths = [actor_url(a.id, a.kind) for a in market + others[:10]]
+    for code in GOVERNMENTS:
+        paths += [f"/governments/{code}/", f"/governments/{code}/measures/?as_of=2024-06-01"]
+    paths.append("/governments/US/evidence/blueprint/5/")
+    measures = {i for i, (owner, *_rest) in data.measures.items() if owner in GOVERNMENTS[:2]}
+    measures |= {i for i, entry in data.measures.items() if entry[3].targets}
+    paths += [f"/measures/{i}/" for i in sorted(measures)]
+    cited = {c.source for a in market for c in a.sources}
+    cited |= {c.source for members in data.memberships.values() for m in members for c in m.sources}
+    paths += [f"/sources/{s}/" for s in sorted(cited)[:80]]
+    paths += ["/changes/?since=2024-01-01", "/changes/?since=2021-01-01&until=2023-12-31"]
+    return paths
+
+
+def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, page):  # noqa: F811
+    data = check_dir(bundled_db)
+    slugs = {a for a in data.actors if a != a.upper()} | set(data.sources) | set(data.measures)
+    ids = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(slugs))) + r")(?![\w-])")
+    codes = {a.id for a in data.actors.values() if a.kind in GOVERNMENT_KINDS}
+    found: dict[str, list[str]] = {}
+    for path in _paths(data):
+        response = page.goto(live_server.url + path)
+        assert response is not None, path
+        assert response.status == 200, path
+        text = ADDRESSES.sub(" ", page.locator("main").inner_text())
+        bad = ids.findall(text) + KIND_ID.findall(text) + RAW.findall(text)
+        if page.locator("p.sub").count():
+            bad += [
+                c
+                for c in re.findall(r"\b[A-Z]{2}\b", page.locator("p.sub").inner_text())
+                if c in codes
+            ]
+        if bad:
+            found[path] = sorted(set(bad))
+    assert found == {}
