@@ -12,6 +12,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from mercwatch.api.problems import MEDIA_TYPE, problem
 from mercwatch.api.routers import actors, assessments, frameworks, measures
+from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter, NotFound
 from mercwatch.tracker.services.assessments import DataError
 
@@ -38,6 +39,10 @@ class MercwatchAPI(NinjaAPI):
 
     def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
         schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem_schema = ProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem_schema.pop("$defs", {}))
+        components["ProblemOut"] = problem_schema
         problem_ref = {"$ref": "#/components/schemas/ProblemOut"}
         for operations in schema["paths"].values():
             for operation in operations.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 
 class Out(BaseModel):
@@ -205,17 +205,25 @@ class ChangeOut(Out):
     methodology: str
 
 
+class ProblemErrorOut(Out):
+    parameter: str
+    detail: str
+
+
 class ProblemOut(Out):
+    """An RFC 9457 problem: every error the API gives has this shape."""
+
+    model_config = ConfigDict(extra="forbid")
     type: str
     title: str
     status: int
     detail: str
     parameter: str | None = None
-    errors: list[dict[str, str]] | None = None
+    errors: list[ProblemErrorOut] | None = None
 
 
 def page_of(item: type[Out]) -> type[Out]:
-    """Give the page schema for `item`: the total, the window, the next page's URL, the items."""
+    """Give the page schema for `item`: the total, the window, the neighbours' URLs, the items."""
     name = item.__name__.removesuffix("Out") + "Page"
     return create_model(
         name,
@@ -223,6 +231,7 @@ def page_of(item: type[Out]) -> type[Out]:
         total=(int, ...),
         limit=(int, ...),
         offset=(int, ...),
+        previous=(str | None, ...),
         next=(str | None, ...),
         items=(list[item], ...),  # type: ignore[valid-type]
     )

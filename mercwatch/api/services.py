@@ -57,15 +57,23 @@ def memo(data: Dataset, key: tuple[Any, ...], build: Callable[[], T]) -> T:
 def page(
     items: Sequence[T], *, limit: int, offset: int, url: str, query: dict[str, str]
 ) -> dict[str, Any]:
-    """Give one page of `items`: the total, the window, and the next page's URL (or None)."""
+    """Give one page of `items`: the total, the window, and the URLs of the previous and next
+    pages (None at either end). `previous` of a page past the end is the last page."""
+
+    def at(start: int) -> str:
+        return url + "?" + urlencode({**query, "offset": str(start), "limit": str(limit)})
+
     following = offset + limit
-    nxt = None
-    if following < len(items):
-        nxt = url + "?" + urlencode({**query, "offset": str(following), "limit": str(limit)})
+    nxt = at(following) if following < len(items) else None
+    previous = None
+    if offset > 0:
+        last = max(0, (len(items) - 1) // limit * limit)
+        previous = at(min(max(0, offset - limit), last))
     return {
         "total": len(items),
         "limit": limit,
         "offset": offset,
+        "previous": previous,
         "next": nxt,
         "items": list(items[offset:following]),
     }

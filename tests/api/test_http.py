@@ -38,6 +38,18 @@ def test_every_list_pages_with_a_total_and_a_next_link_that_keeps_the_filters(ap
     assert sorted(ids) == ["DE", "FR", "US"]
 
 
+def test_pages_link_to_the_previous_page_and_previous_undoes_next(api):
+    first = body(api.get("/api/v1/measures?actor=US&limit=1"))
+    assert first["previous"] is None
+    second = body(api.get(first["next"].removeprefix("http://127.0.0.1")))
+    assert second["previous"].endswith("/api/v1/measures?actor=US&offset=0&limit=1")
+    back = body(api.get(second["previous"].removeprefix("http://127.0.0.1")))
+    assert back == first
+    beyond = body(api.get("/api/v1/actors?kind=country&limit=2&offset=40"))
+    assert beyond["items"] == []
+    assert beyond["previous"].endswith("offset=2&limit=2")  # the last page that holds items
+
+
 def test_the_order_is_stable_from_one_request_to_the_next(api):
     one = body(api.get("/api/v1/measures?limit=500"))
     two = body(api.get("/api/v1/measures?limit=500"))
