@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
+from mercwatch.api.messages import UNKNOWN, worded
 from mercwatch.api.problems import MEDIA_TYPE, problem
 from mercwatch.api.routers import actors, assessments, frameworks, measures
 from mercwatch.api.schemas import ProblemOut
@@ -57,27 +58,28 @@ class MercwatchAPI(NinjaAPI):
 
 
 def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = []
-    unknown = []
+    errors, kinds, unknown = [], [], []
     for error in exc.errors:
         loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path")]
         name = loc[0] if loc else ""
         if error.get("type") == "extra_forbidden":
             unknown.append(name)
-        errors.append({"parameter": name, "detail": str(error.get("msg", "invalid"))})
+        kind, sentence = worded(error, request.GET.get(name))
+        kinds.append(kind)
+        errors.append({"parameter": name, "detail": sentence})
     if unknown:
         detail = "unknown query parameter: " + ", ".join(sorted(unknown))
         errors = [{"parameter": n, "detail": "unknown parameter"} for n in unknown]
         return problem(400, detail, parameter=unknown[0], kind="unknown-parameter", errors=errors)
     first = errors[0]["parameter"] if errors else None
     detail = "; ".join(f"{e['parameter']}: {e['detail']}" for e in errors)
-    return problem(422, detail, parameter=first, errors=errors)
+    return problem(422, detail, parameter=first, errors=errors, kind=kinds[0] if kinds else None)
 
 
 def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
     detail = f"{exc.parameter}: {exc}"
     errors = [{"parameter": exc.parameter, "detail": str(exc)}]
-    return problem(404, detail, parameter=exc.parameter, errors=errors)
+    return problem(422, detail, parameter=exc.parameter, errors=errors, kind=UNKNOWN)
 
 
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field
 
+from mercwatch.api.messages import parse_day
 from mercwatch.core.vocabulary import ActorKind, MeasureType, RelationshipKind, SourceKind
 
 MAX_LIMIT = 500
 
 
-def _iso_day(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
-    if not isinstance(value, str | dt.date):
-        raise ValueError("expected a date YYYY-MM-DD")
-    return value
-
-
-Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
 ID = Field(default=None, min_length=1, max_length=100)
 
 

@@ -30,7 +30,7 @@ class NotFound(Exception):
 
 
 class BadParameter(Exception):
-    """A parameter naming something the data does not hold (an unknown edition, say): a 404."""
+    """A parameter naming something the data does not hold (an unknown edition, say): a 422."""
 
     def __init__(self, parameter: str, detail: str) -> None:
         super().__init__(detail)

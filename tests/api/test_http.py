@@ -101,7 +101,8 @@ def test_changes_since_a_date_and_between_two_editions(api):
     assert {c["date"][:4] for c in since["items"]} == {"2021"}
     between = body(api.get("/api/v1/changes?to_edition=2022-01&actor=US"))
     assert [c["id"] for c in between["items"]] == [c["id"] for c in since["items"]]
-    assert_problem(api.get("/api/v1/changes?from_edition=nope"), 404)
+    doc = assert_problem(api.get("/api/v1/changes?from_edition=nope"), 422)
+    assert doc["type"].endswith("/unknown-value")
 
 
 def test_a_provision_is_read_by_its_code(api):

@@ -24,7 +24,10 @@ PATH_VALUES = {
 
 
 def document() -> dict[str, Any]:
-    return json.loads(json.dumps(ninja_api.get_openapi_schema(path_prefix="/api/v1")))
+    doc: dict[str, Any] = json.loads(
+        json.dumps(ninja_api.get_openapi_schema(path_prefix="/api/v1"))
+    )
+    return doc
 
 
 def operations() -> list[tuple[str, dict[str, Any]]]:
