@@ -18,6 +18,8 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 urlpatterns = [
     path("docs/", views.docs, name="api-docs"),
     path("docs", RedirectView.as_view(pattern_name="api-docs", permanent=True)),
+    path("docs/console/", views.console, name="api-console"),
+    path("problems/<slug:slug>", views.problem_kind, name="api-problem"),
     path("", api.urls),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]
