@@ -12,7 +12,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from mercwatch.api.messages import UNKNOWN, worded
 from mercwatch.api.problems import MEDIA_TYPE, problem
-from mercwatch.api.routers import actors, assessments, frameworks, measures
+from mercwatch.api.routers import actors, assessments, frameworks, index, measures
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter, NotFound
 from mercwatch.tracker.services.assessments import DataError
@@ -110,7 +110,13 @@ def build_api() -> NinjaAPI:
         docs_url=None,
         openapi_url="/openapi.json",
     )
-    for router in (frameworks.router, actors.router, measures.router, assessments.router):
+    for router in (
+        index.router,
+        frameworks.router,
+        actors.router,
+        measures.router,
+        assessments.router,
+    ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
     api.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]

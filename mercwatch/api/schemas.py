@@ -205,6 +205,16 @@ class ChangeOut(Out):
     methodology: str
 
 
+class IndexOut(Out):
+    title: str
+    version: str
+    docs: str
+    console: str
+    openapi: str
+    license: str
+    collections: dict[str, str]
+
+
 class ProblemErrorOut(Out):
     parameter: str
     detail: str

@@ -215,3 +215,21 @@ def test_data_that_fails_its_checks_is_a_409_problem(api):
 def test_an_overlong_query_string_is_a_400_problem(api):
     doc = assert_problem(api.get("/api/v1/measures?actor=" + "x" * 5000), 400)
     assert doc["type"].endswith("/query-too-long")
+
+
+def test_the_front_door_links_to_the_docs_the_openapi_document_and_each_collection(api):
+    response = api.get("/api/v1/")
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/json")
+    door = body(response)
+    local = {k: v.removeprefix("http://127.0.0.1") for k, v in door.items() if k != "collections"}
+    assert local["docs"] == "/api/v1/docs/"
+    assert api.get(local["docs"]).status_code == 200
+    assert api.get(local["console"]).status_code == 200
+    assert body(api.get(local["openapi"]))["openapi"].startswith("3.")
+    assert set(door["collections"]) == {
+        "frameworks", "provisions", "actors", "memberships", "measures", "sources",
+        "relationships", "assessments", "editions", "changes",
+    }  # fmt: skip
+    for url in door["collections"].values():
+        assert "items" in body(api.get(url.removeprefix("http://127.0.0.1"))), url
