@@ -45,6 +45,7 @@ def worded(error: dict[str, Any], got: str | None) -> tuple[str, str]:
     if kind == "day":
         return INVALID, str(error.get("msg", ""))
     sentences = {
+        "missing": _("is required"),
         "int_parsing": _("expected a whole number, got {got}"),
         "int_from_float": _("expected a whole number, got {got}"),
         "greater_than_equal": _("must be at least {ge}, got {got}"),

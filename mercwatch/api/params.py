@@ -79,6 +79,19 @@ class AssessmentParams(PageParams):
     methodology: str | None = Field(
         default=None, min_length=1, max_length=32, description="version (default: the latest)"
     )
+    contributions: Literal["shown", "all"] = Field(
+        default="shown",
+        description="`shown`: the deciding contributions and a link to the rest; `all`: every one",
+    )
+
+
+class ContributionParams(PageParams):
+    actor: str = Field(min_length=1, max_length=100, description="the assessed actor")
+    provision: str = Field(min_length=1, max_length=100, description="the provision's code")
+    as_of: Day | None = Field(default=None, description="any date (default: today)")
+    methodology: str | None = Field(
+        default=None, min_length=1, max_length=32, description="version (default: the latest)"
+    )
 
 
 class ChangeParams(PageParams):

@@ -165,6 +165,8 @@ class ExplanationOut(Out):
     measures: list[ContributionOut]
     memberships: list[ContributionOut]
     override: dict[str, Any] | None
+    not_shown: int
+    evidence: str
 
 
 class AssessmentOut(Out):

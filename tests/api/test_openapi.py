@@ -9,36 +9,13 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from mercwatch.api.api import api as ninja_api
+from tests.api.examples import document, url_of
 
 PROBLEM = "application/problem+json"
-# One record of the market dataset (tests/exports/conftest.py) per path parameter.
-PATH_VALUES = {
-    "fid": "blueprint",
-    "code": "blueprint/4",
-    "actor_id": "US",
-    "source_id": "src-press",
-    "measure_id": "us-entity-list-2021",
-    "edition_id": "2022-01",
-}
-
-
-def document() -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(
-        json.dumps(ninja_api.get_openapi_schema(path_prefix="/api/v1"))
-    )
-    return doc
 
 
 def operations() -> list[tuple[str, dict[str, Any]]]:
     return [(path, op["get"]) for path, op in document()["paths"].items()]
-
-
-def url_of(path: str) -> str:
-    for name, value in PATH_VALUES.items():
-        path = path.replace("{" + name + "}", value)
-    assert "{" not in path, f"no example value for a parameter of {path}"
-    return path
 
 
 def validator(doc: dict[str, Any], schema: dict[str, Any]) -> Draft202012Validator:
@@ -63,7 +40,7 @@ def test_the_problem_schema_every_error_names_is_defined():
 def test_a_real_answer_of_each_operation_matches_its_schema(api, path):
     doc = document()
     operation = doc["paths"][path]["get"]
-    response = api.get(url_of(path))
+    response = api.get(url_of(path, operation))
     assert response.status_code == 200, response.content
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
     errors = [e.message for e in validator(doc, schema).iter_errors(json.loads(response.content))]

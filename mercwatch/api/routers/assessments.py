@@ -10,8 +10,19 @@ from ninja import Query, Router
 
 from mercwatch.api import known, services
 from mercwatch.api.paging import paged
-from mercwatch.api.params import AssessmentParams, ChangeParams, PageParams
-from mercwatch.api.schemas import AssessmentOut, ChangeOut, EditionOut, page_of
+from mercwatch.api.params import (
+    AssessmentParams,
+    ChangeParams,
+    ContributionParams,
+    PageParams,
+)
+from mercwatch.api.schemas import (
+    AssessmentOut,
+    ChangeOut,
+    ContributionOut,
+    EditionOut,
+    page_of,
+)
 from mercwatch.tracker.services.assessments import current_dataset
 
 router = Router(tags=["assessments"])
@@ -25,6 +36,23 @@ def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> HttpRe
         framework=q.framework,
         actor=q.actor,
         provision=q.provision,
+        methodology=q.methodology,
+        every_contribution=q.contributions == "all",
+    )
+    return paged(request, items, q)
+
+
+@router.get(
+    "/contributions",
+    response=page_of(ContributionOut),
+    summary="List every contribution behind one assessment",
+)
+def list_contributions(request: HttpRequest, q: Query[ContributionParams]) -> HttpResponse:
+    items = services.contributions(
+        known.dataset_for(q),
+        actor=q.actor,
+        provision=q.provision,
+        as_of=q.as_of or dt.date.today(),
         methodology=q.methodology,
     )
     return paged(request, items, q)

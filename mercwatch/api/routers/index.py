@@ -16,11 +16,18 @@ PREFIX = "/api/v1"
 
 @cache
 def collections() -> tuple[str, ...]:
-    """Give the paths of the API's lists, in the OpenAPI document's order."""
+    """Give the paths of the API's lists that need no parameter, in the document's order
+    (the contributions behind one assessment are linked from each assessment)."""
     from mercwatch.api.api import api  # the API imports this router
 
     paths = api.get_openapi_schema(path_prefix=PREFIX)["paths"]
-    return tuple(p for p in paths if "{" not in p and p.rstrip("/") != PREFIX)
+    return tuple(
+        path
+        for path, ops in paths.items()
+        if "{" not in path
+        and path.rstrip("/") != PREFIX
+        and not any(p.get("required") for p in ops["get"].get("parameters", []))
+    )
 
 
 @router.get("/", response=IndexOut, summary="Where everything is")
