@@ -76,8 +76,8 @@ def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors, kinds = [errors[i] for i in order], [kinds[i] for i in order]
     first = errors[0]["parameter"] if errors else None
     detail = "; ".join(f"{e['parameter']}: {e['detail']}" for e in errors)
-    kind = KINDS[kinds[0] if kinds else INVALID]
-    return problem(kind.status, detail, parameter=first, errors=errors, kind=kind.slug)
+    chosen = KINDS[kinds[0] if kinds else INVALID]
+    return problem(chosen.status, detail, parameter=first, errors=errors, kind=chosen.slug)
 
 
 def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
