@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from mercwatch.api.docs import operation, published, url_for
 from mercwatch.api.problems import KINDS, TYPE_BASE, problem
 
 OPENAPI_URL = "/api/v1/openapi.json"
@@ -25,4 +26,22 @@ def problem_kind(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "api/problem.html", context)
 
 
-docs = console  # until the docs are rendered from the OpenAPI document
+def docs(request: HttpRequest) -> HttpResponse:
+    """Give the API's documentation, rendered from its OpenAPI document, with a form per
+    operation that works without JavaScript."""
+    ops = published()
+    context = {"operations": ops, "openapi_url": OPENAPI_URL, "json_url": OPENAPI_URL}
+    return render(request, "api/docs.html", context)
+
+
+def try_it(request: HttpRequest) -> HttpResponse:
+    """Send a docs form on to the URL it asks for, leaving out the fields left empty."""
+    found = operation(request.GET.get("operation", ""))
+    if found is None:
+        return problem(404, "no such operation in the API documentation", parameter="operation")
+    values = {k: str(v) for k, v in request.GET.items() if k != "operation"}
+    missing = [p.name for p in found.params if p.where == "path" and not values.get(p.name)]
+    if missing:
+        errors = [{"parameter": n, "detail": "is required"} for n in missing]
+        return problem(422, f"{missing[0]}: is required", parameter=missing[0], errors=errors)
+    return redirect(url_for(found.path, found.params, values))

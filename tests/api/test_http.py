@@ -194,12 +194,19 @@ def test_the_openapi_document_is_openapi_3_with_problem_errors(api):
     assert {"actor", "type", "provision", "target", "date_from", "date_to", "status"} <= names
 
 
-def test_the_docs_page_loads_only_assets_served_by_mercwatch(api):
-    html = api.get("/api/v1/docs/").content.decode()
-    assert "/static/ninja/swagger-ui-bundle.js" in html
+@pytest.mark.parametrize(
+    ("page", "asset"),
+    [
+        ("/api/v1/docs/", "/static/site/site.css"),
+        ("/api/v1/docs/console/", "/static/ninja/swagger-ui-bundle.js"),
+    ],
+)
+def test_the_docs_page_loads_only_assets_served_by_mercwatch(api, page, asset):
+    html = api.get(page).content.decode()
+    assert asset in html
     assert "http://" not in html.replace('"http://www.w3.org', "")
     assert "https://" not in html
-    assert api.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+    assert api.get(asset).status_code == 200
 
 
 def test_data_that_fails_its_checks_is_a_409_problem(api):
