@@ -10,8 +10,10 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from mercwatch.api.problems import MEDIA_TYPE, problem
-from mercwatch.api.routers import actors, assessments, frameworks, measures
+from mercwatch.api.messages import INVALID, UNKNOWN, worded
+from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
+from mercwatch.api.routers import actors, assessments, frameworks, index, measures
+from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter, NotFound
 from mercwatch.tracker.services.assessments import DataError
 
@@ -19,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 ERRORS = {
     "400": "Bad request: an unknown or repeated query parameter, or a query string too long",
-    "404": "Not found",
+    "404": "Not found: no such record, or a filter value that names nothing",
     "405": "Method not allowed",
     "413": "Content too large",
     "422": "A parameter's value is invalid",
@@ -38,6 +40,10 @@ class MercwatchAPI(NinjaAPI):
 
     def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
         schema = super().get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem_schema = ProblemOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem_schema.pop("$defs", {}))
+        components["ProblemOut"] = problem_schema
         problem_ref = {"$ref": "#/components/schemas/ProblemOut"}
         for operations in schema["paths"].values():
             for operation in operations.values():
@@ -52,27 +58,34 @@ class MercwatchAPI(NinjaAPI):
 
 
 def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = []
-    unknown = []
+    errors, kinds, unknown = [], [], []
     for error in exc.errors:
         loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path")]
         name = loc[0] if loc else ""
         if error.get("type") == "extra_forbidden":
             unknown.append(name)
-        errors.append({"parameter": name, "detail": str(error.get("msg", "invalid"))})
+        kind, sentence = worded(error, request.GET.get(name))
+        kinds.append(kind)
+        errors.append({"parameter": name, "detail": sentence})
     if unknown:
         detail = "unknown query parameter: " + ", ".join(sorted(unknown))
         errors = [{"parameter": n, "detail": "unknown parameter"} for n in unknown]
         return problem(400, detail, parameter=unknown[0], kind="unknown-parameter", errors=errors)
+    # The most basic fault first: a value of the wrong form (422) before one naming nothing (404).
+    order = sorted(range(len(errors)), key=lambda i: kinds[i] != INVALID)
+    errors, kinds = [errors[i] for i in order], [kinds[i] for i in order]
     first = errors[0]["parameter"] if errors else None
     detail = "; ".join(f"{e['parameter']}: {e['detail']}" for e in errors)
-    return problem(422, detail, parameter=first, errors=errors)
+    chosen = KINDS[kinds[0] if kinds else INVALID]
+    return problem(chosen.status, detail, parameter=first, errors=errors, kind=chosen.slug)
 
 
 def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
     detail = f"{exc.parameter}: {exc}"
     errors = [{"parameter": exc.parameter, "detail": str(exc)}]
-    return problem(404, detail, parameter=exc.parameter, errors=errors)
+    return problem(
+        KINDS[UNKNOWN].status, detail, parameter=exc.parameter, errors=errors, kind=UNKNOWN
+    )
 
 
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -103,7 +116,13 @@ def build_api() -> NinjaAPI:
         docs_url=None,
         openapi_url="/openapi.json",
     )
-    for router in (frameworks.router, actors.router, measures.router, assessments.router):
+    for router in (
+        index.router,
+        frameworks.router,
+        actors.router,
+        measures.router,
+        assessments.router,
+    ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
     api.add_exception_handler(BadParameter, _bad_parameter)  # type: ignore[arg-type]

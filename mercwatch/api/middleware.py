@@ -21,6 +21,7 @@ from mercwatch.tracker.services.assessments import data_version
 
 logger = logging.getLogger(__name__)
 PREFIX = "/api/v1/"
+DOCS = PREFIX + "docs/"  # pages for people: their forms send empty fields
 MAX_BODY = 64 * 1024  # the API reads no body; anything larger is refused with 413
 MAX_QUERY = 4096
 READ_METHODS = ("GET", "HEAD")
@@ -89,7 +90,7 @@ class ApiMiddleware:
             response = problem(405, f"the API is read-only: {request.method} is not allowed")
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
-        wrong = self._parameters(request)
+        wrong = None if request.path.startswith(DOCS) else self._parameters(request)
         if wrong is not None:
             return wrong
         etag = etag_for(request)

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
 from pydantic import BeforeValidator, ConfigDict, Field
 
+from mercwatch.api.messages import parse_day
 from mercwatch.core.vocabulary import ActorKind, MeasureType, RelationshipKind, SourceKind
 
 MAX_LIMIT = 500
 
 
-def _iso_day(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"expected a date YYYY-MM-DD, got {value!r}")
-    if not isinstance(value, str | dt.date):
-        raise ValueError("expected a date YYYY-MM-DD")
-    return value
-
-
-Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
 ID = Field(default=None, min_length=1, max_length=100)
 
 
@@ -83,6 +75,19 @@ class AssessmentParams(PageParams):
     framework: str | None = ID
     actor: str | None = ID
     provision: str | None = ID
+    as_of: Day | None = Field(default=None, description="any date (default: today)")
+    methodology: str | None = Field(
+        default=None, min_length=1, max_length=32, description="version (default: the latest)"
+    )
+    contributions: Literal["shown", "all"] = Field(
+        default="shown",
+        description="`shown`: the deciding contributions and a link to the rest; `all`: every one",
+    )
+
+
+class ContributionParams(PageParams):
+    actor: str = Field(min_length=1, max_length=100, description="the assessed actor")
+    provision: str = Field(min_length=1, max_length=100, description="the provision's code")
     as_of: Day | None = Field(default=None, description="any date (default: today)")
     methodology: str | None = Field(
         default=None, min_length=1, max_length=32, description="version (default: the latest)"

@@ -3,16 +3,85 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "/api/v1/problems/"
 
-# Each status gets a stable problem type: a URL under /api/v1/problems/ (documented in docs/api.md).
-TYPES = {
+
+@dataclass(frozen=True)
+class Kind:
+    """One problem type: its status, and what its page at TYPE_BASE + slug tells the reader."""
+
+    slug: str
+    status: int
+    title: str | Promise
+    meaning: str | Promise
+    remedy: str | Promise
+
+
+# Every problem type the API can give; each has its page (mercwatch/api/views.py).
+KINDS = {
+    k.slug: k
+    for k in (
+        Kind("bad-request", 400, _("Bad request"),
+             _("The request could not be read as asked: a query parameter was given more than "
+               "once, or the Host header is not one this server answers."),
+             _("Give each parameter once, and call the API at its published address.")),
+        Kind("unknown-parameter", 400, _("Unknown query parameter"),
+             _("The request named a query parameter this operation does not take. The API never "
+               "ignores a parameter it does not know, so a misspelt filter cannot widen the "
+               "answer without you noticing."),
+             _("Check the parameter's spelling against the operation's parameters in the API "
+               "documentation; “parameter” names the first unknown one.")),
+        Kind("query-too-long", 400, _("Query string too long"),
+             _("The query string is over 4096 characters."),
+             _("Ask for fewer things at once, or page through the list.")),
+        Kind("not-found", 404, _("Not found"),
+             _("There is no API endpoint at this path, or no record with this ID."),
+             _("Check the ID in the matching list (for example /api/v1/actors) and the path in "
+               "the API documentation.")),
+        Kind("method-not-allowed", 405, _("Method not allowed"),
+             _("The API is read-only: it answers GET, HEAD and OPTIONS only."),
+             _("Use GET. Corrections and new evidence go through the review workflow, not "
+               "the API.")),
+        Kind("conflict", 409, _("Stored data fails its checks"),
+             _("The stored data does not pass its own checks (a write may be in progress), so "
+               "there is nothing consistent to serve."),
+             _("Try again in a moment; if it persists, tell the maintainers (the detail says "
+               "which check failed).")),
+        Kind("content-too-large", 413, _("Content too large"),
+             _("The request had a body over 64 KiB. The API reads no request body."),
+             _("Send the request without a body.")),
+        Kind("invalid-parameter", 422, _("Invalid parameter value"),
+             _("A parameter's value is not of the form it takes: a date that is not YYYY-MM-DD "
+               "or does not exist, a number out of range, an empty value."),
+             _("Correct the value named in “parameter”; “detail” says what form it takes.")),
+        Kind("unknown-value", 404, _("Unknown filter value"),
+             _("A filter's value names nothing the data holds (an actor, framework, provision, "
+               "edition…) or is outside the filter's vocabulary. The API says so rather than "
+               "answer an empty list that would read as \"none found\"."),
+             _("Look the value up in the list the detail points to (for example /api/v1/actors) "
+               "or pick one of the values it lists.")),
+        Kind("too-many-requests", 429, _("Too many requests"),
+             _("This address sent more requests in a minute than the server allows."),
+             _("Wait the number of seconds in the Retry-After header, cache answers with their "
+               "ETag, or use the bulk downloads for whole tables.")),
+        Kind("server-error", 500, _("Server error"),
+             _("A fault of ours stopped the server from answering. It was logged."),
+             _("Try again later; if it persists, tell the maintainers what you asked for.")),
+        Kind("error", 500, _("Other error"),
+             _("An error the API has no more specific type for."),
+             _("Read the status and “detail” of the answer.")),
+    )
+}  # fmt: skip
+DEFAULT_KINDS = {
     400: "bad-request",
     404: "not-found",
     405: "method-not-allowed",
@@ -34,8 +103,11 @@ def problem_body(
 ) -> dict[str, Any]:
     """Give a problem object: `type`, `title`, `status`, `detail`, and for validation the
     offending `parameter` with every error."""
+    slug = kind or DEFAULT_KINDS.get(status, "error")
+    if slug not in KINDS:
+        raise ValueError(f"no problem kind {slug!r} in KINDS")  # each type must have its page
     body: dict[str, Any] = {
-        "type": TYPE_BASE + (kind or TYPES.get(status, "error")),
+        "type": TYPE_BASE + slug,
         "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,

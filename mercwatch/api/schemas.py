@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 
 class Out(BaseModel):
@@ -165,6 +165,8 @@ class ExplanationOut(Out):
     measures: list[ContributionOut]
     memberships: list[ContributionOut]
     override: dict[str, Any] | None
+    not_shown: int
+    evidence: str
 
 
 class AssessmentOut(Out):
@@ -205,17 +207,35 @@ class ChangeOut(Out):
     methodology: str
 
 
+class IndexOut(Out):
+    title: str
+    version: str
+    docs: str
+    console: str
+    openapi: str
+    license: str
+    collections: dict[str, str]
+
+
+class ProblemErrorOut(Out):
+    parameter: str
+    detail: str
+
+
 class ProblemOut(Out):
+    """An RFC 9457 problem: every error the API gives has this shape."""
+
+    model_config = ConfigDict(extra="forbid")
     type: str
     title: str
     status: int
     detail: str
     parameter: str | None = None
-    errors: list[dict[str, str]] | None = None
+    errors: list[ProblemErrorOut] | None = None
 
 
 def page_of(item: type[Out]) -> type[Out]:
-    """Give the page schema for `item`: the total, the window, the next page's URL, the items."""
+    """Give the page schema for `item`: the total, the window, the neighbours' URLs, the items."""
     name = item.__name__.removesuffix("Out") + "Page"
     return create_model(
         name,
@@ -223,6 +243,7 @@ def page_of(item: type[Out]) -> type[Out]:
         total=(int, ...),
         limit=(int, ...),
         offset=(int, ...),
+        previous=(str | None, ...),
         next=(str | None, ...),
         items=(list[item], ...),  # type: ignore[valid-type]
     )

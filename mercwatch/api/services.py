@@ -14,7 +14,9 @@ from urllib.parse import urlencode
 
 from mercwatch.api import records
 from mercwatch.api.records import Record
+from mercwatch.site.services.explain import Shown, shown
 from mercwatch.tracker.changes import changes_between
+from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import DataError, assess, methodology_of
 from mercwatch.tracker.services.inputs import inputs_from
@@ -30,7 +32,7 @@ class NotFound(Exception):
 
 
 class BadParameter(Exception):
-    """A parameter naming something the data does not hold (an unknown edition, say): a 404."""
+    """A parameter naming something the data does not hold (an unknown edition, say): a 422."""
 
     def __init__(self, parameter: str, detail: str) -> None:
         super().__init__(detail)
@@ -57,15 +59,23 @@ def memo(data: Dataset, key: tuple[Any, ...], build: Callable[[], T]) -> T:
 def page(
     items: Sequence[T], *, limit: int, offset: int, url: str, query: dict[str, str]
 ) -> dict[str, Any]:
-    """Give one page of `items`: the total, the window, and the next page's URL (or None)."""
+    """Give one page of `items`: the total, the window, and the URLs of the previous and next
+    pages (None at either end). `previous` of a page past the end is the last page."""
+
+    def at(start: int) -> str:
+        return url + "?" + urlencode({**query, "offset": str(start), "limit": str(limit)})
+
     following = offset + limit
-    nxt = None
-    if following < len(items):
-        nxt = url + "?" + urlencode({**query, "offset": str(following), "limit": str(limit)})
+    nxt = at(following) if following < len(items) else None
+    previous = None
+    if offset > 0:
+        last = max(0, (len(items) - 1) // limit * limit)
+        previous = at(min(max(0, offset - limit), last))
     return {
         "total": len(items),
         "limit": limit,
         "offset": offset,
+        "previous": previous,
         "next": nxt,
         "items": list(items[offset:following]),
     }
@@ -178,27 +188,50 @@ def assessments(
     actor: str | None,
     provision: str | None,
     methodology: str | None,
+    every_contribution: bool = False,
 ) -> list[Record]:
-    """Give the assessments at `as_of`, each with its explanation."""
-    if framework is not None and framework not in data.frameworks:
-        return []
-    if methodology is not None and methodology not in data.methodologies:
-        raise BadParameter("methodology", f"no methodology version {methodology!r}")
+    """Give the assessments at `as_of`, each explained by its deciding contributions (the ones
+    the site's pages show) with a link to the rest, or by `every_contribution`."""
 
     def build() -> list[Record]:
-        return [
-            a.as_dict()
-            for a in assess(
-                data,
-                as_of=as_of,
-                framework=framework,
-                actors=None if actor is None else [actor],
-                provisions=None if provision is None else [provision],
-                version=methodology,
-            )
-        ]
+        found = assess(
+            data,
+            as_of=as_of,
+            framework=framework,
+            actors=None if actor is None else [actor],
+            provisions=None if provision is None else [provision],
+            version=methodology,
+        )
+        return [_explained(a, every_contribution, methodology) for a in found]
 
-    return memo(data, ("assessments", as_of, framework, actor, provision, methodology), build)
+    key = ("assessments", as_of, framework, actor, provision, methodology, every_contribution)
+    return memo(data, key, build)
+
+
+def _explained(a: Assessment, every: bool, methodology: str | None) -> Record:
+    record = (Shown(a, a.contributions, 0) if every else shown(a)).as_dict()
+    query = {"actor": a.actor, "provision": a.provision, "as_of": a.as_of.isoformat()}
+    if methodology is not None:
+        query["methodology"] = methodology
+    record["explanation"]["evidence"] = "/api/v1/contributions?" + urlencode(query)
+    return record
+
+
+def contributions(
+    data: Dataset, *, actor: str, provision: str, as_of: dt.date, methodology: str | None
+) -> list[Record]:
+    """Give every contribution behind one assessment, in the engine's order (as the site's
+    evidence pages list them)."""
+
+    def build() -> list[Record]:
+        found = assess(
+            data, as_of=as_of, actors=[actor], provisions=[provision], version=methodology
+        )
+        if not found:
+            raise NotFound(f"{actor!r} is not assessed on {provision!r}")
+        return [c.as_dict() for c in found[0].contributions]
+
+    return memo(data, ("contributions", as_of, actor, provision, methodology), build)
 
 
 def editions(data: Dataset) -> list[Record]:

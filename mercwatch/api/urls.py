@@ -18,6 +18,9 @@ def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 urlpatterns = [
     path("docs/", views.docs, name="api-docs"),
     path("docs", RedirectView.as_view(pattern_name="api-docs", permanent=True)),
+    path("docs/console/", views.console, name="api-console"),
+    path("docs/try/", views.try_it, name="api-try"),
+    path("problems/<slug:slug>", views.problem_kind, name="api-problem"),
     path("", api.urls),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

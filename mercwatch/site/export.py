@@ -34,11 +34,14 @@ def file_for(out: Path, path: str) -> Path:
 
 
 def internal_paths(base: str, html: str) -> list[str]:
-    """Give the site-internal paths an HTML page links to (query strings and fragments dropped)."""
+    """Give the site-internal paths an HTML page links to (query strings and fragments dropped).
+
+    The JSON API and its pages (`/api/`) are live only: a static host cannot answer them."""
     found = []
     for href in LINK.findall(html):
         url = urlsplit(urljoin(base, href.replace("&amp;", "&")))
-        if url.scheme in {"", "http", "https"} and not url.netloc and url.path.startswith("/"):
+        local = url.scheme in {"", "http", "https"} and not url.netloc
+        if local and url.path.startswith("/") and not url.path.startswith("/api/"):
             found.append(url.path)
     return found
 

@@ -38,6 +38,18 @@ def test_every_list_pages_with_a_total_and_a_next_link_that_keeps_the_filters(ap
     assert sorted(ids) == ["DE", "FR", "US"]
 
 
+def test_pages_link_to_the_previous_page_and_previous_undoes_next(api):
+    first = body(api.get("/api/v1/measures?actor=US&limit=1"))
+    assert first["previous"] is None
+    second = body(api.get(first["next"].removeprefix("http://127.0.0.1")))
+    assert second["previous"].endswith("/api/v1/measures?actor=US&offset=0&limit=1")
+    back = body(api.get(second["previous"].removeprefix("http://127.0.0.1")))
+    assert back == first
+    beyond = body(api.get("/api/v1/actors?kind=country&limit=2&offset=40"))
+    assert beyond["items"] == []
+    assert beyond["previous"].endswith("offset=2&limit=2")  # the last page that holds items
+
+
 def test_the_order_is_stable_from_one_request_to_the_next(api):
     one = body(api.get("/api/v1/measures?limit=500"))
     two = body(api.get("/api/v1/measures?limit=500"))
@@ -89,7 +101,8 @@ def test_changes_since_a_date_and_between_two_editions(api):
     assert {c["date"][:4] for c in since["items"]} == {"2021"}
     between = body(api.get("/api/v1/changes?to_edition=2022-01&actor=US"))
     assert [c["id"] for c in between["items"]] == [c["id"] for c in since["items"]]
-    assert_problem(api.get("/api/v1/changes?from_edition=nope"), 404)
+    doc = assert_problem(api.get("/api/v1/changes?from_edition=nope"), 404)
+    assert doc["type"].endswith("/unknown-value")
 
 
 def test_a_provision_is_read_by_its_code(api):
@@ -134,7 +147,7 @@ def test_an_invalid_value_is_a_422_naming_the_parameter(api):
     doc = assert_problem(api.get("/api/v1/assessments?as_of=2023-02-30"), 422)
     assert doc["parameter"] == "as_of"
     assert doc["errors"][0]["parameter"] == "as_of"
-    assert assert_problem(api.get("/api/v1/measures?type=poem"), 422)["parameter"] == "type"
+    assert assert_problem(api.get("/api/v1/measures?type=poem"), 404)["parameter"] == "type"
 
 
 def test_unknown_records_and_paths_are_404_problems(api):
@@ -181,12 +194,19 @@ def test_the_openapi_document_is_openapi_3_with_problem_errors(api):
     assert {"actor", "type", "provision", "target", "date_from", "date_to", "status"} <= names
 
 
-def test_the_docs_page_loads_only_assets_served_by_mercwatch(api):
-    html = api.get("/api/v1/docs/").content.decode()
-    assert "/static/ninja/swagger-ui-bundle.js" in html
+@pytest.mark.parametrize(
+    ("page", "asset"),
+    [
+        ("/api/v1/docs/", "/static/site/site.css"),
+        ("/api/v1/docs/console/", "/static/ninja/swagger-ui-bundle.js"),
+    ],
+)
+def test_the_docs_page_loads_only_assets_served_by_mercwatch(api, page, asset):
+    html = api.get(page).content.decode()
+    assert asset in html
     assert "http://" not in html.replace('"http://www.w3.org', "")
     assert "https://" not in html
-    assert api.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+    assert api.get(asset).status_code == 200
 
 
 def test_data_that_fails_its_checks_is_a_409_problem(api):
@@ -202,3 +222,21 @@ def test_data_that_fails_its_checks_is_a_409_problem(api):
 def test_an_overlong_query_string_is_a_400_problem(api):
     doc = assert_problem(api.get("/api/v1/measures?actor=" + "x" * 5000), 400)
     assert doc["type"].endswith("/query-too-long")
+
+
+def test_the_front_door_links_to_the_docs_the_openapi_document_and_each_collection(api):
+    response = api.get("/api/v1/")
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"].startswith("application/json")
+    door = body(response)
+    local = {k: v.removeprefix("http://127.0.0.1") for k, v in door.items() if k != "collections"}
+    assert local["docs"] == "/api/v1/docs/"
+    assert api.get(local["docs"]).status_code == 200
+    assert api.get(local["console"]).status_code == 200
+    assert body(api.get(local["openapi"]))["openapi"].startswith("3.")
+    assert set(door["collections"]) == {
+        "frameworks", "provisions", "actors", "memberships", "measures", "sources",
+        "relationships", "assessments", "editions", "changes",
+    }  # fmt: skip
+    for url in door["collections"].values():
+        assert "items" in body(api.get(url.removeprefix("http://127.0.0.1"))), url

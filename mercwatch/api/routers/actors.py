@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from mercwatch.api import services
+from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import ActorParams, MembershipParams, SourceParams
 from mercwatch.api.schemas import ActorOut, MembershipOut, SourceOut, page_of
@@ -19,7 +19,7 @@ router = Router(tags=["actors"])
 @router.get("/actors", response=page_of(ActorOut), summary="List actors")
 def list_actors(request: HttpRequest, q: Query[ActorParams]) -> HttpResponse:
     items = services.actors(
-        current_dataset(), kind=q.kind, membership=q.membership, country=q.country
+        known.dataset_for(q), kind=q.kind, membership=q.membership, country=q.country
     )
     return paged(request, items, q)
 
@@ -33,14 +33,14 @@ def get_actor(request: HttpRequest, actor_id: str) -> dict[str, Any]:
 @router.get("/memberships", response=page_of(MembershipOut), summary="List memberships")
 def list_memberships(request: HttpRequest, q: Query[MembershipParams]) -> HttpResponse:
     items = services.memberships(
-        current_dataset(), framework=q.framework, actor=q.actor, role=q.role
+        known.dataset_for(q), framework=q.framework, actor=q.actor, role=q.role
     )
     return paged(request, items, q)
 
 
 @router.get("/sources", response=page_of(SourceOut), summary="List sources")
 def list_sources(request: HttpRequest, q: Query[SourceParams]) -> HttpResponse:
-    return paged(request, services.sources(current_dataset(), group=q.group, kind=q.kind), q)
+    return paged(request, services.sources(known.dataset_for(q), group=q.group, kind=q.kind), q)
 
 
 @router.get("/sources/{source_id}", response=SourceOut, summary="One source")

@@ -8,10 +8,21 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from mercwatch.api import services
+from mercwatch.api import known, services
 from mercwatch.api.paging import paged
-from mercwatch.api.params import AssessmentParams, ChangeParams, PageParams
-from mercwatch.api.schemas import AssessmentOut, ChangeOut, EditionOut, page_of
+from mercwatch.api.params import (
+    AssessmentParams,
+    ChangeParams,
+    ContributionParams,
+    PageParams,
+)
+from mercwatch.api.schemas import (
+    AssessmentOut,
+    ChangeOut,
+    ContributionOut,
+    EditionOut,
+    page_of,
+)
 from mercwatch.tracker.services.assessments import current_dataset
 
 router = Router(tags=["assessments"])
@@ -20,11 +31,28 @@ router = Router(tags=["assessments"])
 @router.get("/assessments", response=page_of(AssessmentOut), summary="List assessments")
 def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> HttpResponse:
     items = services.assessments(
-        current_dataset(),
+        known.dataset_for(q),
         as_of=q.as_of or dt.date.today(),
         framework=q.framework,
         actor=q.actor,
         provision=q.provision,
+        methodology=q.methodology,
+        every_contribution=q.contributions == "all",
+    )
+    return paged(request, items, q)
+
+
+@router.get(
+    "/contributions",
+    response=page_of(ContributionOut),
+    summary="List every contribution behind one assessment",
+)
+def list_contributions(request: HttpRequest, q: Query[ContributionParams]) -> HttpResponse:
+    items = services.contributions(
+        known.dataset_for(q),
+        actor=q.actor,
+        provision=q.provision,
+        as_of=q.as_of or dt.date.today(),
         methodology=q.methodology,
     )
     return paged(request, items, q)
@@ -32,7 +60,7 @@ def list_assessments(request: HttpRequest, q: Query[AssessmentParams]) -> HttpRe
 
 @router.get("/editions", response=page_of(EditionOut), summary="List editions")
 def list_editions(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
-    return paged(request, services.editions(current_dataset()), q)
+    return paged(request, services.editions(known.dataset_for(q)), q)
 
 
 @router.get("/editions/{edition_id}", response=EditionOut, summary="One edition")
@@ -43,7 +71,7 @@ def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
 @router.get("/changes", response=page_of(ChangeOut), summary="List level changes")
 def list_changes(request: HttpRequest, q: Query[ChangeParams]) -> HttpResponse:
     items = services.changes(
-        current_dataset(),
+        known.dataset_for(q),
         since=q.since,
         until=q.until,
         from_edition=q.from_edition,

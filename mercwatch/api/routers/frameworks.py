@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from mercwatch.api import services
+from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import PageParams, ProvisionParams
 from mercwatch.api.schemas import FrameworkOut, ProvisionOut, page_of
@@ -18,7 +18,7 @@ router = Router(tags=["frameworks"])
 
 @router.get("/frameworks", response=page_of(FrameworkOut), summary="List frameworks")
 def list_frameworks(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
-    return paged(request, services.frameworks(current_dataset()), q)
+    return paged(request, services.frameworks(known.dataset_for(q)), q)
 
 
 @router.get("/frameworks/{fid}", response=FrameworkOut, summary="One framework")
@@ -28,7 +28,7 @@ def get_framework(request: HttpRequest, fid: str) -> dict[str, Any]:
 
 @router.get("/provisions", response=page_of(ProvisionOut), summary="List provisions")
 def list_provisions(request: HttpRequest, q: Query[ProvisionParams]) -> HttpResponse:
-    items = services.provisions(current_dataset(), framework=q.framework, parent=q.parent)
+    items = services.provisions(known.dataset_for(q), framework=q.framework, parent=q.parent)
     return paged(request, items, q)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
-from mercwatch.api import services
+from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import MeasureParams, RelationshipParams
 from mercwatch.api.schemas import MeasureOut, RelationshipOut, page_of
@@ -20,7 +20,7 @@ router = Router(tags=["measures"])
 @router.get("/measures", response=page_of(MeasureOut), summary="List measures")
 def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> HttpResponse:
     items = services.measures(
-        current_dataset(),
+        known.dataset_for(q),
         day=q.as_of or dt.date.today(),
         actor=q.actor,
         type=q.type,
@@ -44,6 +44,6 @@ def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
 @router.get("/relationships", response=page_of(RelationshipOut), summary="List relationships")
 def list_relationships(request: HttpRequest, q: Query[RelationshipParams]) -> HttpResponse:
     items = services.relationships(
-        current_dataset(), actor=q.actor, subject=q.subject, object=q.object, kind=q.kind
+        known.dataset_for(q), actor=q.actor, subject=q.subject, object=q.object, kind=q.kind
     )
     return paged(request, items, q)

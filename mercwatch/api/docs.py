@@ -1,0 +1,127 @@
+"""The API's documentation page, read from its own OpenAPI document: each operation, its
+parameters and responses, an example URL, and the URL a plain form asks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import quote, urlencode
+
+PREFIX = "/api/v1"
+# Records of the bundled data, to make each operation's example URL answer.
+EXAMPLES = {
+    "fid": "blueprint",
+    "code": "blueprint/4",
+    "actor_id": "US",
+    "source_id": "hstoday-entity-list-2021-11-03",
+    "measure_id": "us-entity-list-2021-11",
+    "edition_id": "2023-11-blueprint-baseline",
+    "actor": "US",
+    "provision": "blueprint/4",
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    where: str  # "path" or "query"
+    required: bool
+    form: str  # what a value looks like: "date YYYY-MM-DD", "whole number 1–500", "text"
+    choices: tuple[str, ...]
+    default: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    anchor: str
+    path: str
+    summary: str
+    tag: str
+    params: tuple[Param, ...]
+    responses: tuple[tuple[str, str], ...]
+    example: str
+
+
+def _form(schema: dict[str, Any], components: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    options = [o for o in schema.get("anyOf", [schema]) if o.get("type") != "null"]
+    one = options[0] if options else {}
+    if "$ref" in one:
+        one = components[one["$ref"].rsplit("/", 1)[1]]
+    if "enum" in one:
+        return "one of the values listed", tuple(str(v) for v in one["enum"])
+    if one.get("format") == "date":
+        return "date YYYY-MM-DD", ()
+    if one.get("type") == "integer":
+        low, high = one.get("minimum"), one.get("maximum")
+        span = f" {low}–{high}" if low is not None and high is not None else ""
+        return f"whole number{span}", ()
+    return "text", ()
+
+
+def _param(p: dict[str, Any], components: dict[str, Any]) -> Param:
+    schema = p.get("schema", {})
+    form, choices = _form(schema, components)
+    default = schema.get("default")
+    return Param(
+        p["name"], p["in"], bool(p.get("required")), form, choices,
+        "" if default is None else str(default), str(p.get("description", "")),
+    )  # fmt: skip
+
+
+def operations(doc: dict[str, Any]) -> list[Operation]:
+    """Give every GET operation of the OpenAPI document `doc`, in its order."""
+    components = doc.get("components", {}).get("schemas", {})
+    found = []
+    for path, methods in doc["paths"].items():
+        op = methods["get"]
+        params = tuple(_param(p, components) for p in op.get("parameters", []))
+        responses = tuple(
+            (code, str(r.get("description", ""))) for code, r in op["responses"].items()
+        )
+        found.append(
+            Operation(
+                anchor=_anchor(op["operationId"]),
+                path=path,
+                summary=str(op.get("summary", "")),
+                tag=(op.get("tags") or ["api"])[0],
+                params=params,
+                responses=responses,
+                example=url_for(path, params, EXAMPLES, required_only=True),
+            )
+        )
+    return found
+
+
+def _anchor(operation_id: str) -> str:
+    return operation_id.rsplit("routers_", 1)[-1].replace("_", "-")
+
+
+def url_for(
+    path: str, params: tuple[Param, ...], values: dict[str, str], *, required_only: bool = False
+) -> str:
+    """Give the URL of `path` with `values` for its path parameters and for the query
+    parameters given (empty values left out, as the API refuses them)."""
+    for p in params:
+        if p.where == "path":
+            path = path.replace("{" + p.name + "}", quote(values.get(p.name, ""), safe="/"))
+    query = {
+        p.name: values[p.name]
+        for p in params
+        if p.where == "query" and values.get(p.name) and (p.required or not required_only)
+    }
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def operation(anchor: str) -> Operation | None:
+    """Give the published operation whose anchor is `anchor`."""
+    return next((o for o in published() if o.anchor == anchor), None)
+
+
+@cache
+def published() -> tuple[Operation, ...]:
+    """Give the operations of the API's own OpenAPI document."""
+    from mercwatch.api.api import api  # the API imports the views
+
+    return tuple(operations(api.get_openapi_schema(path_prefix=PREFIX)))
