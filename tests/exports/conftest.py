@@ -51,10 +51,10 @@ measures:
 """
 EDITIONS = """\
 editions:
-  - id: 2022-01
-    title: January 2022
-    as_of: '2022-01-01'
-    published: '2022-01-02'
+  - id: 2026-01
+    title: January 2026
+    as_of: '2026-01-15'
+    published: '2026-01-16'
     methodology: '2026.1'
 """
 

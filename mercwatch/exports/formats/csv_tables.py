@@ -57,7 +57,7 @@ register(
     Exporter(
         name="csv",
         title="CSV, one file per table",
-        filename="mercwatch-csv",
+        filename="mercwatch-{label}-csv",
         media_type="text/csv",
         write=write_tables,
         directory=True,

@@ -90,7 +90,7 @@ register(
     Exporter(
         name="datapackage",
         title="Frictionless data package",
-        filename="mercwatch-datapackage",
+        filename="mercwatch-{label}-datapackage",
         media_type="application/json",
         write=write_package,
         directory=True,

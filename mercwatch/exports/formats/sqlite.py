@@ -98,7 +98,7 @@ register(
     Exporter(
         name="sqlite",
         title="SQLite database",
-        filename="mercwatch.sqlite",
+        filename="mercwatch-{label}.sqlite",
         media_type="application/vnd.sqlite3",
         write=write_sqlite,
     )

@@ -65,7 +65,7 @@ register(
     Exporter(
         name="xlsx",
         title="Excel workbook, one sheet per table",
-        filename="mercwatch.xlsx",
+        filename="mercwatch-{label}.xlsx",
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         write=write_xlsx,
     )
