@@ -11,7 +11,13 @@ from mercwatch.exports.licence import ATTRIBUTION, LICENCE_ID, LICENCE_TITLE, LI
 from mercwatch.exports.registry import Exporter, register
 from mercwatch.exports.tables import Column, Table
 
-SQL_TYPES = {"integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT", "string": "TEXT"}
+SQL_TYPES = {
+    "integer": "INTEGER",
+    "boolean": "INTEGER",
+    "date": "TEXT",
+    "precision": "TEXT",
+    "string": "TEXT",
+}
 
 
 def _quote(name: str) -> str:
