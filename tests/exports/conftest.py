@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mercwatch.exports.bundle import Bundle, bundle_for
@@ -51,10 +53,10 @@ measures:
 """
 EDITIONS = """\
 editions:
-  - id: 2026-01
-    title: January 2026
-    as_of: '2026-01-15'
-    published: '2026-01-16'
+  - id: 2022-01
+    title: January 2022
+    as_of: '2022-01-01'
+    published: '2022-01-02'
     methodology: '2026.1'
 """
 
@@ -79,5 +81,5 @@ def market_db(market_dir, db):
 
 @pytest.fixture
 def bundle(market_db, db) -> Bundle:
-    """The database's data, as exported for its latest edition."""
-    return bundle_for(current_dataset())
+    """The database's data, as exported on a day after every record of it (all of it)."""
+    return bundle_for(current_dataset(), as_of=dt.date(2026, 1, 15))

@@ -74,7 +74,7 @@ def test_every_package_ships_the_codebook(bundle, tmp_path):
         if item.media_type == "application/zip":
             with zipfile.ZipFile(tmp_path / bundle.label / item.filename) as z:
                 assert FILENAME in z.namelist(), item.format
-    book = openpyxl.load_workbook(tmp_path / bundle.label / "mercwatch-2026-01.xlsx")
+    book = openpyxl.load_workbook(tmp_path / bundle.label / f"mercwatch-{bundle.label}.xlsx")
     rows = list(book["codebook"].iter_rows(values_only=True))
     assert ("measures", "date_precision") in {(r[0], r[1]) for r in rows}
 

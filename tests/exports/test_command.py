@@ -34,11 +34,11 @@ def test_every_format_is_byte_identical_on_a_second_run(market_db, tmp_path):
 
 def test_export_reads_a_data_directory_without_the_database(market_dir, tmp_path):
     call_command("export", "json", "--data", str(market_dir), "--out", str(tmp_path / "x.json"))
-    assert b'"edition": "2026-01"' in (tmp_path / "x.json").read_bytes()
+    assert b'"edition": "2022-01"' in (tmp_path / "x.json").read_bytes()
 
 
 def test_export_of_an_unknown_edition_names_the_known_ones(market_dir, tmp_path):
-    with pytest.raises(CommandError, match="no edition 'nope' \\(known: 2026-01\\)"):
+    with pytest.raises(CommandError, match="no edition 'nope' \\(known: 2022-01\\)"):
         call_command(
             "export", "json", "--data", str(market_dir), "--edition", "nope",
             "--out", str(tmp_path / "x.json"),

@@ -21,7 +21,7 @@ def test_downloads_lists_each_edition_with_sizes_and_hashes_it_serves(market_db,
         assert page.status_code == 200
         html = page.content.decode()
         (edition,) = index["editions"]
-        assert edition["edition"] == "2026-01"
+        assert edition["edition"] == "2022-01"
         assert len(edition["files"]) == 8
         for item in edition["files"]:
             assert item["sha256"] in html
@@ -44,8 +44,8 @@ def test_only_files_in_the_manifest_are_served(market_db, tmp_path):
     with override_settings(VAR_DIR=tmp_path):
         call_command("export", "downloads")
         client = Client(HTTP_HOST="127.0.0.1")
-        assert client.get("/downloads/2026-01/manifest.json").status_code == 404
-        assert client.get("/downloads/2026-01/..%2Fsecret").status_code == 404
+        assert client.get("/downloads/2022-01/manifest.json").status_code == 404
+        assert client.get("/downloads/2022-01/..%2Fsecret").status_code == 404
 
 
 def test_downloads_links_the_codebook_as_a_page_and_as_a_file(market_db, tmp_path):
