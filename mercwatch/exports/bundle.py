@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from mercwatch.exports.as_of import records_as_of
 from mercwatch.exports.tables import Table, build_tables
 from mercwatch.tracker.changes import Change, changes_between
 from mercwatch.tracker.derive import Assessment
@@ -23,21 +24,29 @@ class ExportError(Exception):
 
 @dataclass
 class Bundle:
-    """The records of `data`, assessed at `as_of` under `methodology` (an edition's, if any)."""
+    """The records of `whole` known at `as_of`, assessed then under `methodology`.
 
-    data: Dataset
+    `data` holds the records as they stood at `as_of` (see `records_as_of`); assessments and
+    changes are derived from the whole timeline at that date, as the site's as-of pages are.
+    """
+
+    whole: Dataset
     as_of: dt.date
     methodology: str
     edition: EditionEntry | None = None
 
     @cached_property
+    def data(self) -> Dataset:
+        return records_as_of(self.whole, self.as_of)
+
+    @cached_property
     def assessments(self) -> list[Assessment]:
-        return assess(self.data, as_of=self.as_of, version=self.methodology)
+        return assess(self.whole, as_of=self.as_of, version=self.methodology)
 
     @cached_property
     def changes(self) -> list[Change]:
-        method = methodology_of(self.data, self.methodology)
-        return changes_between(method, inputs_from(self.data), EPOCH, self.as_of)
+        method = methodology_of(self.whole, self.methodology)
+        return changes_between(method, inputs_from(self.whole), EPOCH, self.as_of)
 
     @cached_property
     def tables(self) -> dict[str, Table]:

@@ -15,10 +15,14 @@ class Exporter:
 
     name: str
     title: str
-    filename: str  # the file (or directory) name on the Downloads page
+    filename: str  # the file (or directory) name on the Downloads page, with `{label}`
     media_type: str
     write: Callable[[Bundle, Path], None]
     directory: bool = False
+
+    def filename_for(self, label: str) -> str:
+        """Give the name of the file of the export `label` (an edition's ID or a date)."""
+        return self.filename.format(label=label) + (".zip" if self.directory else "")
 
 
 REGISTRY: dict[str, Exporter] = {}

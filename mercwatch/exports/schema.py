@@ -15,7 +15,10 @@ PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 NULLABLE = {"type": ["string", "null"]}
 
 
-def _column(column: Column, key: bool) -> dict[str, Any]:
+METHODOLOGY_VERSION = r"^\d{4}\.\d+$"
+
+
+def _type(column: Column, key: bool) -> dict[str, Any]:
     if key:
         return {"type": "string", "minLength": 1}
     if column.type == "integer":
@@ -24,20 +27,30 @@ def _column(column: Column, key: bool) -> dict[str, Any]:
         return {"type": "boolean"}
     if column.type == "date":
         return {"anyOf": [{"type": "string", "pattern": PARTIAL_DATE}, {"type": "null"}]}
+    if column.values:
+        labelled = [{"const": v, "title": label} for v, label in column.values]
+        return {"oneOf": [*labelled, {"type": "null"}]}
+    if column.references == "methodologies":
+        return {"type": "string", "pattern": METHODOLOGY_VERSION}
     return dict(NULLABLE)
 
 
-def _rows(table: Table) -> dict[str, Any]:
+def _column(column: Column, key: bool) -> dict[str, Any]:
+    return {"description": column.description, **_type(column, key)}
+
+
+def _row(table: Table) -> dict[str, Any]:
     return {
-        "type": "array",
+        "type": "object",
         "description": table.description,
-        "items": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": [c.name for c in table.columns],
-            "properties": {c.name: _column(c, c.name == table.key) for c in table.columns},
-        },
+        "additionalProperties": False,
+        "required": [c.name for c in table.columns],
+        "properties": {c.name: _column(c, c.name == table.key) for c in table.columns},
     }
+
+
+def _rows(name: str, table: Table) -> dict[str, Any]:
+    return {"type": "array", "description": table.description, "items": {"$ref": f"#/$defs/{name}"}}
 
 
 def _strict(required: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +132,7 @@ def export_schema() -> dict[str, Any]:
     }
     for name, table in tables.items():
         if name != "assessments":
-            properties[name] = _rows(table)
+            properties[name] = _rows(name, table)
     properties["assessments"] = {"type": "array", "items": ASSESSMENT}
     properties["changes"] = {"type": "array", "items": CHANGE}
     return {
@@ -128,4 +141,6 @@ def export_schema() -> dict[str, Any]:
         "title": "mercwatch data export",
         "description": "The whole mercwatch dataset; data under CC BY 4.0.",
         **_strict(properties),
+        # Every table's row, the `assessments` table of the tabular formats too: the codebook.
+        "$defs": {name: _row(table) for name, table in tables.items()},
     }

@@ -36,10 +36,11 @@ class Download:
 def build_downloads(bundle: Bundle, root: Path) -> list[Download]:
     """Write every format of `bundle` into `root/<label>/` (directories zipped) with a manifest."""
     target = root / bundle.label
+    remove_downloads(root, bundle.label)  # no file of an earlier build stays behind
     target.mkdir(parents=True, exist_ok=True)
     found = []
     for name, exporter in exporters().items():
-        filename = exporter.filename + (".zip" if exporter.directory else "")
+        filename = exporter.filename_for(bundle.label)
         if exporter.directory:
             with tempfile.TemporaryDirectory() as tmp:
                 exporter.write(bundle, Path(tmp) / "out")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mercwatch.core.partial_dates import PartialDate
+from mercwatch.exports.meanings import allowed, meaning
 from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.loader.schemas import Cite, ProvisionEntry
 from mercwatch.tracker.loader.validate import Dataset
@@ -20,12 +21,14 @@ Value = str | int | bool | None
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its name, its type (string, integer, boolean, date) and what it refers to."""
+    """One column: its name, its type (string, integer, boolean, date, precision), what it
+    refers to, what it means and the values it may take (with their labels)."""
 
     name: str
     type: str = "string"
     references: str | None = None  # the table whose primary key this column holds
     description: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -42,7 +45,22 @@ class Table:
         return self.columns[0].name
 
     def add(self, *values: Any) -> None:
-        self.rows.append(tuple(_plain(v) for v in values))
+        """Add a row of the values of every column but the precisions, which are derived."""
+        given = iter(values)
+        row: list[Value] = []
+        for column in self.columns:
+            if column.type == "precision":
+                row.append(_precision(row[-1]))
+            else:
+                row.append(_plain(next(given)))
+        assert next(given, None) is None, f"{self.name}: too many values"
+        self.rows.append(tuple(row))
+
+
+def _precision(date: Value) -> str | None:
+    if date is None or date == "":
+        return None
+    return PartialDate.parse(date).precision.name.lower()
 
 
 def _plain(value: Any) -> Value:
@@ -53,15 +71,21 @@ def _plain(value: Any) -> Value:
     return str(value)
 
 
-def _c(spec: str) -> Column:
-    """Give a column from `name`, `name:type` or `name>table` (a reference)."""
+def _c(table: str, spec: str) -> Iterator[Column]:
+    """Give a column from `name`, `name:type` or `name>table` (a reference); a date column is
+    followed by its `_precision` column."""
     name, _, refs = spec.partition(">")
     name, _, kind = name.partition(":")
-    return Column(name, kind or "string", refs or None)
+    yield Column(name, kind or "string", refs or None, meaning(table, name), allowed(table, name))
+    if kind == "date":
+        precision = f"{name}_precision"
+        yield Column(
+            precision, "precision", None, meaning(table, precision), allowed(table, precision)
+        )
 
 
 def _table(name: str, description: str, *specs: str) -> Table:
-    return Table(name, description, tuple(_c(s) for s in specs))
+    return Table(name, description, tuple(c for s in specs for c in _c(name, s)))
 
 
 CITATION_OWNERS = (
@@ -165,7 +189,7 @@ class _Builder:
                 c.excerpt,
                 c.locator,
                 c.stance,
-                c.kind or "",
+                c.kind,
                 pos,
                 *owners,
             )

@@ -7,11 +7,14 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 
+from mercwatch.exports.codebook import FILENAME, levels, markdown, tables
 from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
+from mercwatch.exports.schema import export_schema
 from mercwatch.exports.services import Download, read_downloads
 from mercwatch.tracker.loader.schemas import EditionEntry
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.tracker.services.assessments import current_dataset, methodology_of
 
 
 def downloads_root() -> Path:
@@ -33,6 +36,26 @@ def downloads(request: HttpRequest) -> HttpResponse:
         "json_url": "/downloads/index.json",
     }
     return render(request, "exports/downloads.html", context)
+
+
+def codebook(request: HttpRequest) -> HttpResponse:
+    """The codebook: every exported table and column, from the export schema."""
+    method = methodology_of(current_dataset())
+    context = {
+        "tables": tables(export_schema()),
+        "levels": levels(method),
+        "methodology": method,
+        "json_url": static("exports/export.schema.json"),
+    }
+    return render(request, "exports/codebook.html", context)
+
+
+def codebook_file(request: HttpRequest) -> HttpResponse:
+    """The codebook as the Markdown file shipped in every archive."""
+    text = markdown(export_schema(), methodology_of(current_dataset()))
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{FILENAME}"'
+    return response
 
 
 def downloads_json(request: HttpRequest) -> JsonResponse:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mercwatch.exports.bundle import Bundle, bundle_for
@@ -79,5 +81,5 @@ def market_db(market_dir, db):
 
 @pytest.fixture
 def bundle(market_db, db) -> Bundle:
-    """The database's data, as exported for its latest edition."""
-    return bundle_for(current_dataset())
+    """The database's data, as exported on a day after every record of it (all of it)."""
+    return bundle_for(current_dataset(), as_of=dt.date(2026, 1, 15))

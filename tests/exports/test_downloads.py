@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 from django.core.management import call_command
+from django.template.defaultfilters import filesizeformat
 from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,8 @@ def test_downloads_lists_each_edition_with_sizes_and_hashes_it_serves(market_db,
         assert len(edition["files"]) == 8
         for item in edition["files"]:
             assert item["sha256"] in html
-            assert f">{item['size']}<" in html
+            assert f">{filesizeformat(item['size'])}<" in html  # KB or MB, not bytes
+            assert f">{item['size']}<" not in html
             response = client.get(item["url"])
             content = b"".join(response.streaming_content)  # type: ignore[attr-defined]
             assert hashlib.sha256(content).hexdigest() == item["sha256"]
@@ -44,3 +46,17 @@ def test_only_files_in_the_manifest_are_served(market_db, tmp_path):
         client = Client(HTTP_HOST="127.0.0.1")
         assert client.get("/downloads/2022-01/manifest.json").status_code == 404
         assert client.get("/downloads/2022-01/..%2Fsecret").status_code == 404
+
+
+def test_downloads_links_the_codebook_as_a_page_and_as_a_file(market_db, tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
+        client = Client(HTTP_HOST="127.0.0.1")
+        html = client.get("/downloads/").content.decode()
+        page = client.get("/downloads/codebook/")
+        text = client.get("/downloads/codebook.md")
+    assert 'href="/downloads/codebook/"' in html
+    assert 'href="/downloads/codebook.md"' in html
+    assert page.status_code == 200
+    assert "date_precision" in page.content.decode()
+    assert text["Content-Type"] == "text/markdown; charset=utf-8"
+    assert text.content.decode().startswith("# mercwatch codebook")

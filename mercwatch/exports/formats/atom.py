@@ -20,7 +20,7 @@ from mercwatch.site.feeds import atom_for
 def write_atom(bundle: Bundle, out: Path) -> None:
     """Write the feed of the bundle's changes, newest first."""
     feed = atom_for(
-        bundle.data,
+        bundle.whole,
         list(reversed(bundle.changes)),
         title=f"mercwatch – changes up to {bundle.as_of.isoformat()}",
         link="/changes/",
@@ -42,7 +42,7 @@ register(
     Exporter(
         name="atom",
         title="Atom feed of changes (the newest 100)",
-        filename="mercwatch-changes.atom",
+        filename="mercwatch-{label}-changes.atom",
         media_type="application/atom+xml",
         write=write_atom,
     )

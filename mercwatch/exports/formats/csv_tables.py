@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 from mercwatch.exports.bundle import Bundle
+from mercwatch.exports.codebook import FILENAME as CODEBOOK
+from mercwatch.exports.codebook import codebook_of
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_TITLE, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
 from mercwatch.exports.safe import neutralise
@@ -38,6 +40,8 @@ def readme(bundle: Bundle) -> str:
         f"Licence: {LICENCE_TITLE} ({LICENCE_URL})",
         ATTRIBUTION,
         "",
+        f"Every table and column, its type, meaning and allowed values: {CODEBOOK}",
+        "",
         "Tables:",
         *(f"  {t.name}: {t.description} ({len(t.rows)} rows)" for t in bundle.tables.values()),
         "",
@@ -46,18 +50,19 @@ def readme(bundle: Bundle) -> str:
 
 
 def write_tables(bundle: Bundle, out: Path) -> None:
-    """Write each table as `<name>.csv` and a README.txt into the directory `out`."""
+    """Write each table as `<name>.csv`, a README.txt and the codebook into the directory `out`."""
     out.mkdir(parents=True, exist_ok=True)
     for table in bundle.tables.values():
         (out / f"{table.name}.csv").write_bytes(table_csv(table))
     (out / "README.txt").write_text(readme(bundle), encoding="utf-8", newline="\n")
+    (out / CODEBOOK).write_bytes(codebook_of(bundle))
 
 
 register(
     Exporter(
         name="csv",
         title="CSV, one file per table",
-        filename="mercwatch-csv",
+        filename="mercwatch-{label}-csv",
         media_type="text/csv",
         write=write_tables,
         directory=True,

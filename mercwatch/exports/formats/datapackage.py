@@ -6,23 +6,27 @@ from pathlib import Path
 from typing import Any
 
 from mercwatch.exports.bundle import Bundle
-from mercwatch.exports.formats.csv_tables import readme, table_csv
+from mercwatch.exports.formats.csv_tables import readme, write_tables
 from mercwatch.exports.formats.json_dump import dumps
 from mercwatch.exports.licence import LICENCE_ID, LICENCE_TITLE, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
-from mercwatch.exports.schema import PARTIAL_DATE
+from mercwatch.exports.schema import METHODOLOGY_VERSION, PARTIAL_DATE
 from mercwatch.exports.tables import Column, Table
 
 
 def _field(column: Column) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name}
+    field: dict[str, Any] = {"name": column.name, "description": column.description}
     if column.type == "date":
         field.update(type="string", constraints={"pattern": PARTIAL_DATE.strip("^$")})
-        field["description"] = "A partial date: YYYY, YYYY-MM or YYYY-MM-DD"
+        field["description"] += ": YYYY, YYYY-MM or YYYY-MM-DD"
     elif column.type in {"integer", "boolean"}:
         field["type"] = column.type
     else:
         field["type"] = "string"
+    if column.values:
+        field["constraints"] = {"enum": [v for v, _label in column.values]}
+    elif column.references == "methodologies":
+        field["constraints"] = {"pattern": METHODOLOGY_VERSION.strip("^$")}
     return field
 
 
@@ -78,11 +82,8 @@ def descriptor(bundle: Bundle) -> dict[str, Any]:
 
 
 def write_package(bundle: Bundle, out: Path) -> None:
-    """Write `datapackage.json`, one CSV per table and a README.txt into the directory `out`."""
-    out.mkdir(parents=True, exist_ok=True)
-    for table in bundle.tables.values():
-        (out / f"{table.name}.csv").write_bytes(table_csv(table))
-    (out / "README.txt").write_text(readme(bundle), encoding="utf-8", newline="\n")
+    """Write `datapackage.json` beside the CSV export (tables, README.txt, codebook) in `out`."""
+    write_tables(bundle, out)
     (out / "datapackage.json").write_bytes(dumps(descriptor(bundle)))
 
 
@@ -90,7 +91,7 @@ register(
     Exporter(
         name="datapackage",
         title="Frictionless data package",
-        filename="mercwatch-datapackage",
+        filename="mercwatch-{label}-datapackage",
         media_type="application/json",
         write=write_package,
         directory=True,

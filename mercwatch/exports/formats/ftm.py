@@ -136,7 +136,7 @@ register(
     Exporter(
         name="ftm",
         title="FollowTheMoney entities (JSON lines)",
-        filename="mercwatch.ftm.json",
+        filename="mercwatch-{label}.ftm.json",
         media_type="application/json",
         write=write_ftm,
     )

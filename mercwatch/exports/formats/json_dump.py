@@ -56,7 +56,7 @@ register(
     Exporter(
         name="json",
         title="JSON, the whole dataset",
-        filename="mercwatch.json",
+        filename="mercwatch-{label}.json",
         media_type="application/json",
         write=write_json,
     )

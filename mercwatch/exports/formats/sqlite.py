@@ -11,7 +11,13 @@ from mercwatch.exports.licence import ATTRIBUTION, LICENCE_ID, LICENCE_TITLE, LI
 from mercwatch.exports.registry import Exporter, register
 from mercwatch.exports.tables import Column, Table
 
-SQL_TYPES = {"integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT", "string": "TEXT"}
+SQL_TYPES = {
+    "integer": "INTEGER",
+    "boolean": "INTEGER",
+    "date": "TEXT",
+    "precision": "TEXT",
+    "string": "TEXT",
+}
 
 
 def _quote(name: str) -> str:
@@ -98,7 +104,7 @@ register(
     Exporter(
         name="sqlite",
         title="SQLite database",
-        filename="mercwatch.sqlite",
+        filename="mercwatch-{label}.sqlite",
         media_type="application/vnd.sqlite3",
         write=write_sqlite,
     )

@@ -170,7 +170,7 @@ register(
     Exporter(
         name="stix",
         title="STIX 2.1 bundle",
-        filename="mercwatch.stix.json",
+        filename="mercwatch-{label}.stix.json",
         media_type="application/stix+json;version=2.1",
         write=write_stix,
     )

@@ -8,18 +8,21 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from mercwatch.exports.bundle import Bundle
+from mercwatch.exports.codebook import tables
 from mercwatch.exports.formats.csv_tables import readme
 from mercwatch.exports.registry import Exporter, register
 from mercwatch.exports.safe import neutralise
+from mercwatch.exports.schema import export_schema
 from mercwatch.exports.zipfiles import rezip
 
 MAX_CELL = 32767  # Excel's limit on the characters in a cell
 
 
 def workbook(bundle: Bundle) -> Workbook:
-    """Give the workbook: a README sheet, then one sheet per table."""
+    """Give the workbook: a README sheet, one sheet per table, then the codebook."""
     book = Workbook()
     sheet = book.active
     sheet.title = "README"
@@ -35,7 +38,17 @@ def workbook(bundle: Bundle) -> Workbook:
         ws.append([c.name for c in table.columns])
         for row in table.rows:
             ws.append([_cell(v) for v in row])
+    _codebook(book.create_sheet("codebook"))
     return book
+
+
+def _codebook(sheet: Worksheet) -> None:
+    """Fill the codebook sheet: one row per column of every table."""
+    sheet.append(["table", "column", "type", "meaning", "allowed values"])
+    for table in tables(export_schema()):
+        for c in table.columns:
+            values = "; ".join(f"{v} ({label})" for v, label in c.values)
+            sheet.append([table.name, c.name, c.type, c.meaning, values])
 
 
 def _cell(value: object) -> object:
@@ -65,7 +78,7 @@ register(
     Exporter(
         name="xlsx",
         title="Excel workbook, one sheet per table",
-        filename="mercwatch.xlsx",
+        filename="mercwatch-{label}.xlsx",
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         write=write_xlsx,
     )
