@@ -6,20 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.browser import ARGS, CHROMIUM, overflows, serious_violations
+from tests.site.browser import overflows, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = ["/api/v1/docs/", "/api/v1/problems/unknown-value"]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def test_the_api_docs_and_problem_pages_have_no_serious_axe_violation(

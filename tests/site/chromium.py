@@ -1,30 +1,10 @@
-"""Fixtures for the browser tests of the actor, vendor and change pages: one chromium per test,
-a page on it, and the text a reader sees. Import them into a test module to use them."""
+"""Helpers for the browser tests of the actor, vendor and change pages: the text a reader sees
+and the JSON twin of the open page (the browser and page fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
-
-from tests.site.browser import ARGS, CHROMIUM
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Any:
-    return browser.new_page()
 
 
 def main_text(page: Any, url: str) -> str:

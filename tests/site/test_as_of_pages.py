@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from mercwatch.core.partial_dates import PartialDate
-from tests.site.chromium import browser, main_text, page, twin_of  # noqa: F401
+from tests.site.chromium import main_text, twin_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def _dates(texts: list[str]) -> list[PartialDate]:
 def test_a_government_page_as_of_a_date_shows_nothing_later_unmarked(
     live_server,
     bundled_db,
-    page,  # noqa: F811
+    page,
 ):
     text = main_text(page, f"{live_server.url}/governments/US/?as_of=2024-06-01")
     assert "Assessed as of 1 June 2024" in text
@@ -72,7 +72,7 @@ def test_a_government_page_as_of_a_date_shows_nothing_later_unmarked(
 def test_every_measure_and_the_evidence_of_a_government_are_as_of_the_date(
     live_server,
     bundled_db,
-    page,  # noqa: F811
+    page,
 ):
     text = main_text(page, f"{live_server.url}/governments/US/measures/?as_of=2024-06-01")
     assert "11 measures recorded up to 1 June 2024" in text

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.browser import ARGS, CHROMIUM, overflows, serious_violations
+from tests.site.browser import overflows, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,21 +34,6 @@ PAGE_TYPES = {
     "methodology": "/methodology/",
     "changes": "/changes/?since=2021-01-01",
 }
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser):
-    return browser.new_page()
 
 
 def test_every_page_type_renders_from_the_bundled_data_with_only_our_own_requests(

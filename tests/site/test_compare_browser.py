@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.browser import ARGS, CHROMIUM, overflows, serious_violations
+from tests.site.browser import overflows, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -9,7 +9,7 @@ from itertools import pairwise
 import pytest
 
 from mercwatch.site.services import geometry
-from tests.site.browser import ARGS, CHROMIUM, overflows
+from tests.site.browser import overflows
 
 
 def _mainland_centre(d: str) -> tuple[float, float]:
@@ -45,16 +45,6 @@ def test_an_unknown_zoom_is_a_bad_request_that_names_the_regions(client, mini_db
     assert response.status_code == 400
     expected = "zoom: expected one of Africa, America, Asia, Europe, Oceania"
     assert expected in response.content.decode()
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def _focused(page) -> dict[str, str]:

@@ -11,7 +11,6 @@ import pytest
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services.links import actor_url
 from mercwatch.tracker.loader.validate import Dataset, check_dir
-from tests.site.chromium import browser, page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +37,7 @@ def _paths(data: Dataset) -> list[str]:
     return paths
 
 
-def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, page):  # noqa: F811
+def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, page):
     data = check_dir(bundled_db)
     slugs = {a for a in data.actors if a != a.upper()} | set(data.sources) | set(data.measures)
     ids = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(slugs))) + r")(?![\w-])")

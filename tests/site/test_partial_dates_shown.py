@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.site.chromium import browser, main_text, page, twin_of  # noqa: F401
+from tests.site.chromium import main_text, twin_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 OVER_PRECISE = ("31 December 2025", "30 April 2025")  # Pall Mall Code: "2025", "2025-04"
@@ -18,7 +18,7 @@ OVER_PRECISE = ("31 December 2025", "30 April 2025")  # Pall Mall Code: "2025", 
 def test_changes_page_and_its_twin_show_a_change_as_precisely_as_known(
     live_server,
     bundled_db,
-    page,  # noqa: F811
+    page,
 ):
     text = main_text(page, f"{live_server.url}/changes/?since=2025-01-01&until=2026-06-30")
     assert not [d for d in OVER_PRECISE if d in text]
@@ -41,7 +41,7 @@ def test_changes_page_and_its_twin_show_a_change_as_precisely_as_known(
 def test_home_page_latest_changes_show_the_year_when_only_the_year_is_known(
     live_server,
     bundled_db,
-    page,  # noqa: F811
+    page,
 ):
     page.goto(f"{live_server.url}/?as_of=2026-01-10")
     latest = page.locator("#latest-h + ol.changes").inner_text()

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.chromium import browser, main_text, page, twin_of  # noqa: F401
+from tests.site.chromium import main_text, twin_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_ended_designation_shows_its_dates_and_its_removal(live_server, bundled_db, page):  # noqa: F811
+def test_an_ended_designation_shows_its_dates_and_its_removal(live_server, bundled_db, page):
     text = main_text(page, f"{live_server.url}/vendors/sandvine/")
     assert "designated 27 February 2024 – 23 October 2024 (removed)" in text
     (d,) = twin_of(page, live_server.url)["designations"]
@@ -33,7 +33,7 @@ def test_an_ended_designation_shows_its_dates_and_its_removal(live_server, bundl
 def test_a_person_whose_designation_was_lifted_reads_as_removed(
     live_server,
     bundled_db,
-    page,  # noqa: F811
+    page,
     person,
     since,
 ):
@@ -43,7 +43,7 @@ def test_a_person_whose_designation_was_lifted_reads_as_removed(
     assert [d["removed"] for d in own] == [True]
 
 
-def test_an_ended_tie_shows_its_dates_in_both_directions(live_server, bundled_db, page):  # noqa: F811
+def test_an_ended_tie_shows_its_dates_in_both_directions(live_server, bundled_db, page):
     nso = main_text(page, f"{live_server.url}/vendors/nso-group/")
     assert "Owned by or backed by Francisco Partners, 2014 – 2019 (ended)" in nso
     assert "is a owner of it" not in nso
@@ -57,7 +57,7 @@ def test_an_ended_tie_shows_its_dates_in_both_directions(live_server, bundled_db
     assert "An owner of or investor in NSO Group, 2014 – 2019 (ended)" in investor
 
 
-def test_a_group_shows_its_members_designations_with_the_path(live_server, bundled_db, page):  # noqa: F811
+def test_a_group_shows_its_members_designations_with_the_path(live_server, bundled_db, page):
     text = main_text(page, f"{live_server.url}/vendors/intellexa-consortium/")
     assert "Designations: None recorded" not in text
     affiliated = page.locator("ul.affiliated > li")
