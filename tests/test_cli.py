@@ -153,9 +153,9 @@ def test_serve_refuses_to_start_without_a_secret_key_in_production(tmp_path):
     assert "SECRET_KEY must be set to serve the site in production" in result.stderr
 
 
-def test_serve_refuses_a_missing_sqlite_database_and_does_not_create_it(tmp_path):
-    db = tmp_path / "gone.sqlite3"
-    result = subprocess.run(
+def serve_on(db) -> subprocess.CompletedProcess[str]:
+    """Run `mercwatch serve` against the SQLite file `db` (it must refuse before serving)."""
+    return subprocess.run(
         [sys.executable, "-m", "mercwatch.cli", "serve", "--port", "1"],
         capture_output=True,
         text=True,
@@ -163,6 +163,11 @@ def test_serve_refuses_a_missing_sqlite_database_and_does_not_create_it(tmp_path
         check=False,
         timeout=120,
     )
+
+
+def test_serve_refuses_a_missing_sqlite_database_and_does_not_create_it(tmp_path):
+    db = tmp_path / "gone.sqlite3"
+    result = serve_on(db)
     assert result.returncode == 1
     assert f"the database {db} does not exist" in result.stderr
     assert not db.exists()
@@ -171,14 +176,7 @@ def test_serve_refuses_a_missing_sqlite_database_and_does_not_create_it(tmp_path
 def test_serve_refuses_a_database_that_is_not_migrated(tmp_path):
     db = tmp_path / "empty.sqlite3"
     db.touch()
-    result = subprocess.run(
-        [sys.executable, "-m", "mercwatch.cli", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MERCWATCH_ENV": "test", "DATABASE_URL": f"sqlite:///{db}"},
-        check=False,
-        timeout=120,
-    )
+    result = serve_on(db)
     assert result.returncode == 1
     assert f"the database {db} is not migrated" in result.stderr
     assert "run `mercwatch migrate`" in result.stderr
