@@ -14,8 +14,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MERCWATCH_ENV": "test"}
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mercwatch ARGS` as a person would (test settings unless `env` is given)."""
+    env = {**os.environ, "MERCWATCH_ENV": "test"} if env is None else env
     return subprocess.run(
         [sys.executable, "-m", "mercwatch.cli", *args],
         capture_output=True,
@@ -120,14 +121,7 @@ def run_in_production(*args: str, tmp_path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"MERCWATCH_ENV", "SECRET_KEY"}}
     env["MERCWATCH_VAR_DIR"] = str(tmp_path / "var")
     env.pop("DATABASE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mercwatch.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+    return run(*args, env=env)
 
 
 @pytest.mark.parametrize(
@@ -155,14 +149,8 @@ def test_serve_refuses_to_start_without_a_secret_key_in_production(tmp_path):
 
 def serve_on(db) -> subprocess.CompletedProcess[str]:
     """Run `mercwatch serve` against the SQLite file `db` (it must refuse before serving)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mercwatch.cli", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "MERCWATCH_ENV": "test", "DATABASE_URL": f"sqlite:///{db}"},
-        check=False,
-        timeout=120,
-    )
+    env = {**os.environ, "MERCWATCH_ENV": "test", "DATABASE_URL": f"sqlite:///{db}"}
+    return run("serve", "--port", "1", env=env)
 
 
 def test_serve_refuses_a_missing_sqlite_database_and_does_not_create_it(tmp_path):

@@ -8,23 +8,8 @@ from typing import Any
 import pytest
 
 from mercwatch.site.services.explain import SHOWN
-from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
-from mercwatch.tracker.services.synthetic import synthesize
 
 CELL = "/api/v1/assessments?actor=US&provision=blueprint/5&as_of=2022-01-01"
-
-
-@pytest.fixture
-def busy_db(mini_dir, tmp_path, django_db_blocker):
-    """The mini dataset with every government's measures copied 60 times."""
-    out = tmp_path / "busy"
-    synthesize(mini_dir, out, 60)
-    with django_db_blocker.unblock():
-        data = check_dir(out)
-        assert data.errors == []
-        write_dataset(data, reason="test")
-    return out
 
 
 def get(client: Any, url: str) -> Any:

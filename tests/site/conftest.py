@@ -4,6 +4,7 @@ import pytest
 
 from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.loader.write import write_dataset
+from mercwatch.tracker.services.synthetic import synthesize
 
 
 @pytest.fixture
@@ -24,3 +25,15 @@ def bundled_db(bundled_dir, django_db_blocker):
         assert data.errors == []
         write_dataset(data, reason="test")
     return bundled_dir
+
+
+@pytest.fixture
+def busy_db(mini_dir, tmp_path, django_db_blocker):
+    """The mini dataset with every government's measures copied 60 times."""
+    out = tmp_path / "busy"
+    synthesize(mini_dir, out, 60)
+    with django_db_blocker.unblock():
+        data = check_dir(out)
+        assert data.errors == []
+        write_dataset(data, reason="test")
+    return out

@@ -11,9 +11,6 @@ from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.explain import decisive, shown
 from mercwatch.site.services.paging import At, NoSuchPage, first_page, page_of
 from mercwatch.tracker.derive import Assessment, Contribution
-from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
-from mercwatch.tracker.services.synthetic import synthesize
 
 
 def _contribution(n: int, *, decisive: bool = False, disputed: bool = False) -> Contribution:
@@ -74,18 +71,6 @@ def test_a_page_number_outside_the_list_is_no_such_page(number):
     with pytest.raises(NoSuchPage) as err:
         page_of(list(range(250)), At("/changes/", {}, number))
     assert str(err.value) == f"There is no page {number} of this list: it has pages 1 to 3."
-
-
-@pytest.fixture
-def busy_db(mini_dir, tmp_path, django_db_blocker):
-    """The mini dataset with every government's measures copied 60 times."""
-    out = tmp_path / "busy"
-    synthesize(mini_dir, out, 60)
-    with django_db_blocker.unblock():
-        data = check_dir(out)
-        assert data.errors == []
-        write_dataset(data, reason="test")
-    return out
 
 
 @pytest.mark.django_db
