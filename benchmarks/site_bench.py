@@ -65,11 +65,12 @@ def _setup(args: argparse.Namespace) -> None:
 
 def _ids() -> dict[str, str]:
     """Pick, from the loaded data, the busiest record of each kind to request."""
-    from mercwatch.tracker.services.assessments import current_dataset
+    from mercwatch.store.current import current_snapshot
 
-    data = current_dataset()
+    data = current_snapshot()
     counts: dict[str, int] = {}
-    for actor, _family, _pos, _m in data.measures.values():
+    for _m in data.measures.values():
+        actor = _m.actor
         counts[actor] = counts.get(actor, 0) + 1
 
     def busiest(kinds: set[str]) -> str:
@@ -77,7 +78,7 @@ def _ids() -> dict[str, str]:
         return max(found, key=lambda a: (counts.get(a, 0), a))
 
     targeted: dict[str, int] = {}
-    for _actor, _family, _pos, m in data.measures.values():
+    for m in data.measures.values():
         for t in m.targets:
             targeted[t.actor] = targeted.get(t.actor, 0) + 1
     government = busiest({"country", "supranational"})
@@ -152,7 +153,7 @@ def _times(
     """Time `repeat` requests; with `clear`, drop the rendered-page cache before each one, and
     with `derive` every derived cache as well."""
     from mercwatch.site import twin
-    from mercwatch.site.services import cache
+    from mercwatch.store import current as cache
 
     times = []
     for _ in range(repeat):

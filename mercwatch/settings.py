@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "mercwatch.tracker",
     "mercwatch.market",
     "mercwatch.workflow",
+    "mercwatch.store",
     "mercwatch.site",
     "mercwatch.api",
     "mercwatch.exports",

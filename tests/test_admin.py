@@ -14,10 +14,10 @@ def test_admin_requires_login(client):
 
 
 def test_staff_sees_a_measure_and_its_history(admin_client, mini_dir):
+    from mercwatch.store.sync import load
     from mercwatch.tracker.loader.validate import check_dir
-    from mercwatch.tracker.loader.write import write_dataset
 
-    write_dataset(check_dir(mini_dir), reason="load test")
+    load(check_dir(mini_dir).snapshot, reason="load test")
     assert "Entity List additions" in admin_client.get("/admin/tracker/measure/").content.decode()
     history = admin_client.get("/admin/tracker/measure/us-entity-list-2021/history/")
     assert history.status_code == 200

@@ -15,42 +15,42 @@ from django.utils.translation import gettext_lazy
 from pydantic import BaseModel
 
 from mercwatch.api.services import BadParameter, memo
-from mercwatch.tracker.loader.validate import Dataset
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
+from mercwatch.tracker.snapshot import Snapshot
 
-Values = Callable[[Dataset], frozenset[str]]
+Values = Callable[[Snapshot], frozenset[str]]
 
 
-def _frameworks(data: Dataset) -> frozenset[str]:
+def _frameworks(data: Snapshot) -> frozenset[str]:
     return frozenset(data.frameworks)
 
 
-def _provisions(data: Dataset) -> frozenset[str]:
+def _provisions(data: Snapshot) -> frozenset[str]:
     return frozenset(data.provisions)
 
 
-def _actors(data: Dataset) -> frozenset[str]:
+def _actors(data: Snapshot) -> frozenset[str]:
     return frozenset(data.actors)
 
 
-def _countries(data: Dataset) -> frozenset[str]:
+def _countries(data: Snapshot) -> frozenset[str]:
     based = {a.country for a in data.actors.values() if a.country}
     return frozenset(based | {a.id for a in data.actors.values() if a.kind == "country"})
 
 
-def _roles(data: Dataset) -> frozenset[str]:
+def _roles(data: Snapshot) -> frozenset[str]:
     return frozenset(m.role for members in data.memberships.values() for m in members)
 
 
-def _groups(data: Dataset) -> frozenset[str]:
-    return frozenset(group for group, _pos, _s in data.sources.values())
+def _groups(data: Snapshot) -> frozenset[str]:
+    return frozenset(s.group for s in data.sources.values())
 
 
-def _methodologies(data: Dataset) -> frozenset[str]:
+def _methodologies(data: Snapshot) -> frozenset[str]:
     return frozenset(data.methodologies)
 
 
-def _editions(data: Dataset) -> frozenset[str]:
+def _editions(data: Snapshot) -> frozenset[str]:
     return frozenset(e.id for e in data.editions)
 
 
@@ -73,7 +73,7 @@ FILTERS: dict[str, tuple[str | Promise, str, Values]] = {
 }
 
 
-def check(data: Dataset, params: BaseModel) -> None:
+def check(data: Snapshot, params: BaseModel) -> None:
     """Raise BadParameter for the first filter in `params` naming what `data` does not hold."""
     for name, value in params.model_dump().items():
         if name not in FILTERS or value is None:
@@ -86,8 +86,8 @@ def check(data: Dataset, params: BaseModel) -> None:
             raise BadParameter(name, detail)
 
 
-def dataset_for(params: BaseModel) -> Dataset:
+def dataset_for(params: BaseModel) -> Snapshot:
     """Give the current dataset, once every filter in `params` names something it holds."""
-    data = current_dataset()
+    data = current_snapshot()
     check(data, params)
     return data

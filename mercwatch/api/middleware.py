@@ -17,7 +17,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from mercwatch.api.problems import is_problem, problem
-from mercwatch.tracker.services.assessments import data_version
+from mercwatch.store.current import data_version
 
 logger = logging.getLogger(__name__)
 PREFIX = "/api/v1/"

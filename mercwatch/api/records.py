@@ -7,9 +7,8 @@ from typing import Any
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.tracker.derive import EventIn, MeasureIn, in_force_window
-from mercwatch.tracker.loader.schemas import ActorFile, Cite, MeasureEntry
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.methodology import MethodologyFile
+from mercwatch.tracker.snapshot import Actor, Cite, Measure, Snapshot
 
 Record = dict[str, Any]
 
@@ -31,7 +30,7 @@ def cites(items: tuple[Cite, ...]) -> list[Record]:
     ]
 
 
-def framework(data: Dataset, fid: str) -> Record:
+def framework(data: Snapshot, fid: str) -> Record:
     fw = data.frameworks[fid]
     return {
         "id": fw.id,
@@ -42,14 +41,15 @@ def framework(data: Dataset, fid: str) -> Record:
         "url": fw.url,
         "description": fw.description,
         "provisions": [
-            c for c, (f, parent, _e) in data.provisions.items() if f == fid and not parent
+            c for c, p in data.provisions.items() if p.framework == fid and not p.parent
         ],
         "sources": cites(fw.sources),
     }
 
 
-def provision(data: Dataset, code: str) -> Record:
-    fid, parent, entry = data.provisions[code]
+def provision(data: Snapshot, code: str) -> Record:
+    entry = data.provisions[code]
+    fid, parent = entry.framework, entry.parent
     return {
         "code": code,
         "framework": fid,
@@ -63,7 +63,7 @@ def provision(data: Dataset, code: str) -> Record:
     }
 
 
-def actor(data: Dataset, a: ActorFile) -> Record:
+def actor(data: Snapshot, a: Actor) -> Record:
     return {
         "id": a.id,
         "kind": a.kind,
@@ -83,7 +83,7 @@ def actor(data: Dataset, a: ActorFile) -> Record:
     }  # fmt: skip
 
 
-def memberships(data: Dataset) -> list[Record]:
+def memberships(data: Snapshot) -> list[Record]:
     return [
         {
             "id": f"{fid}/{m.actor}",
@@ -100,8 +100,9 @@ def memberships(data: Dataset) -> list[Record]:
     ]
 
 
-def source(data: Dataset, sid: str) -> Record:
-    group, _pos, s = data.sources[sid]
+def source(data: Snapshot, sid: str) -> Record:
+    s = data.sources[sid]
+    group = s.group
     return {
         "id": sid,
         "group": group,
@@ -118,7 +119,7 @@ def source(data: Dataset, sid: str) -> Record:
     }
 
 
-def status(method: MethodologyFile, actor_id: str, m: MeasureEntry, day: dt.date) -> str:
+def status(method: MethodologyFile, actor_id: str, m: Measure, day: dt.date) -> str:
     """Give `pending`, `in-force` or `ended`: where the measure stands at `day`."""
     start, end = in_force_window(
         method,
@@ -129,12 +130,13 @@ def status(method: MethodologyFile, actor_id: str, m: MeasureEntry, day: dt.date
     return "ended" if end is not None and end <= day else "in-force"
 
 
-def _events(m: MeasureEntry) -> list[EventIn]:
+def _events(m: Measure) -> list[EventIn]:
     return [EventIn(e.kind, e.date) for e in m.events]
 
 
-def measure(data: Dataset, mid: str, method: MethodologyFile, day: dt.date) -> Record:
-    actor_id, family, _pos, m = data.measures[mid]
+def measure(data: Snapshot, mid: str, method: MethodologyFile, day: dt.date) -> Record:
+    m = data.measures[mid]
+    actor_id, family = m.actor, m.family
     return {
         "id": mid,
         "actor": actor_id,
@@ -162,7 +164,7 @@ def measure(data: Dataset, mid: str, method: MethodologyFile, day: dt.date) -> R
     }  # fmt: skip
 
 
-def relationships(data: Dataset) -> list[Record]:
+def relationships(data: Snapshot) -> list[Record]:
     return [
         {
             "id": f"{a.id}/{r.kind}/{r.object}",
@@ -179,7 +181,7 @@ def relationships(data: Dataset) -> list[Record]:
     ]
 
 
-def editions(data: Dataset) -> list[Record]:
+def editions(data: Snapshot) -> list[Record]:
     return [
         {
             "id": e.id,

@@ -1,13 +1,12 @@
 """What the API endpoints give: filtered records of the current dataset, and pages of them.
 
-Plain functions over a checked `Dataset`; derived lists are kept per dataset object, so they
-are rebuilt only after a write.
+Plain functions over a `Snapshot`; derived lists are kept in the one cache (store/current.py),
+so they are rebuilt only after a write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -15,16 +14,19 @@ from urllib.parse import urlencode
 from mercwatch.api import records
 from mercwatch.api.records import Record
 from mercwatch.site.services.explain import Shown, shown
+from mercwatch.store import current
+from mercwatch.store.current import engine, inputs
 from mercwatch.tracker.changes import changes_between
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import DataError, assess, methodology_of
-from mercwatch.tracker.services.inputs import inputs_from
+from mercwatch.tracker.snapshot import Snapshot
 
 T = TypeVar("T")
-_lock = threading.Lock()
-_memo: dict[str, Any] = {"data": None, "values": {}}
-_MAX = 512
+
+
+def memo(data: Snapshot, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """Give `build()` for `key`, from the one cache, in the API's own part of it."""
+    return current.memo(data, ("api", *key), build)
 
 
 class NotFound(Exception):
@@ -37,23 +39,6 @@ class BadParameter(Exception):
     def __init__(self, parameter: str, detail: str) -> None:
         super().__init__(detail)
         self.parameter = parameter
-
-
-def memo(data: Dataset, key: tuple[Any, ...], build: Callable[[], T]) -> T:
-    """Give `build()` for `key`, computed once per dataset object."""
-    with _lock:
-        if _memo["data"] is not data:
-            _memo["data"], _memo["values"] = data, {}
-        values: dict[tuple[Any, ...], Any] = _memo["values"]
-        if key in values:
-            return values[key]  # type: ignore[no-any-return]
-    value = build()
-    with _lock:
-        if _memo["data"] is data:
-            if len(values) >= _MAX:
-                values.clear()
-            values[key] = value
-    return value
 
 
 def page(
@@ -81,13 +66,13 @@ def page(
     }
 
 
-def frameworks(data: Dataset) -> list[Record]:
+def frameworks(data: Snapshot) -> list[Record]:
     return memo(
         data, ("frameworks",), lambda: [records.framework(data, f) for f in data.frameworks]
     )
 
 
-def provisions(data: Dataset, *, framework: str | None, parent: str | None) -> list[Record]:
+def provisions(data: Snapshot, *, framework: str | None, parent: str | None) -> list[Record]:
     every = memo(
         data, ("provisions",), lambda: [records.provision(data, c) for c in data.provisions]
     )
@@ -99,7 +84,7 @@ def provisions(data: Dataset, *, framework: str | None, parent: str | None) -> l
 
 
 def actors(
-    data: Dataset, *, kind: str | None, membership: str | None, country: str | None
+    data: Snapshot, *, kind: str | None, membership: str | None, country: str | None
 ) -> list[Record]:
     every = memo(data, ("actors",), lambda: [records.actor(data, a) for a in data.actors.values()])
     members = None
@@ -117,12 +102,12 @@ def _own_country(actor: Record) -> str | None:
     return str(actor["id"]) if actor["kind"] == "country" else None
 
 
-def memberships(data: Dataset, **where: str | None) -> list[Record]:
+def memberships(data: Snapshot, **where: str | None) -> list[Record]:
     every = memo(data, ("memberships",), lambda: records.memberships(data))
     return _where(every, where)
 
 
-def sources(data: Dataset, **where: str | None) -> list[Record]:
+def sources(data: Snapshot, **where: str | None) -> list[Record]:
     every = memo(data, ("sources",), lambda: [records.source(data, s) for s in data.sources])
     return _where(every, where)
 
@@ -132,7 +117,7 @@ def _where(items: list[Record], where: dict[str, str | None]) -> list[Record]:
     return [r for r in items if all(r[k] == v for k, v in wanted.items())]
 
 
-def all_measures(data: Dataset, day: dt.date) -> list[Record]:
+def all_measures(data: Snapshot, day: dt.date) -> list[Record]:
     method = methodology_of(data)
     return memo(
         data,
@@ -142,7 +127,7 @@ def all_measures(data: Dataset, day: dt.date) -> list[Record]:
 
 
 def measures(
-    data: Dataset,
+    data: Snapshot,
     *,
     day: dt.date,
     actor: str | None = None,
@@ -157,7 +142,7 @@ def measures(
     every = all_measures(data, day)
     if all(v is None for v in (actor, type, provision, target, date_from, date_to, status)):
         return every
-    firsts = memo(data, ("first days",), lambda: [data.measures[m["id"]][3].date.first_day()
+    firsts = memo(data, ("first days",), lambda: [data.measures[m["id"]].date.first_day()
                                                    for m in every])  # fmt: skip
     out = []
     for m, first in zip(every, firsts, strict=True):
@@ -174,14 +159,14 @@ def measures(
     return out
 
 
-def relationships(data: Dataset, *, actor: str | None, **where: str | None) -> list[Record]:
+def relationships(data: Snapshot, *, actor: str | None, **where: str | None) -> list[Record]:
     every = memo(data, ("relationships",), lambda: records.relationships(data))
     found = _where(every, where)
     return [r for r in found if actor is None or actor in (r["subject"], r["object"])]
 
 
 def assessments(
-    data: Dataset,
+    data: Snapshot,
     *,
     as_of: dt.date,
     framework: str | None,
@@ -201,6 +186,7 @@ def assessments(
             actors=None if actor is None else [actor],
             provisions=None if provision is None else [provision],
             version=methodology,
+            engine=engine(data, methodology),
         )
         return [_explained(a, every_contribution, methodology) for a in found]
 
@@ -218,14 +204,19 @@ def _explained(a: Assessment, every: bool, methodology: str | None) -> Record:
 
 
 def contributions(
-    data: Dataset, *, actor: str, provision: str, as_of: dt.date, methodology: str | None
+    data: Snapshot, *, actor: str, provision: str, as_of: dt.date, methodology: str | None
 ) -> list[Record]:
     """Give every contribution behind one assessment, in the engine's order (as the site's
     evidence pages list them)."""
 
     def build() -> list[Record]:
         found = assess(
-            data, as_of=as_of, actors=[actor], provisions=[provision], version=methodology
+            data,
+            as_of=as_of,
+            actors=[actor],
+            provisions=[provision],
+            version=methodology,
+            engine=engine(data, methodology),
         )
         if not found:
             raise NotFound(f"{actor!r} is not assessed on {provision!r}")
@@ -234,11 +225,11 @@ def contributions(
     return memo(data, ("contributions", as_of, actor, provision, methodology), build)
 
 
-def editions(data: Dataset) -> list[Record]:
+def editions(data: Snapshot) -> list[Record]:
     return records.editions(data)
 
 
-def edition_date(data: Dataset, parameter: str, edition: str) -> tuple[dt.date, str]:
+def edition_date(data: Snapshot, parameter: str, edition: str) -> tuple[dt.date, str]:
     for e in data.editions:
         if e.id == edition:
             return e.as_of, e.methodology
@@ -246,7 +237,7 @@ def edition_date(data: Dataset, parameter: str, edition: str) -> tuple[dt.date, 
 
 
 def changes(
-    data: Dataset,
+    data: Snapshot,
     *,
     since: dt.date | None,
     until: dt.date | None,
@@ -273,7 +264,7 @@ def changes(
         method = methodology_of(data, version)
         found = changes_between(
             method,
-            inputs_from(data),
+            inputs(data),
             start,
             end,
             actors=None if actor is None else {actor},

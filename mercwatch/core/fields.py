@@ -37,6 +37,10 @@ class PartialDateField(models.CharField):  # type: ignore[type-arg]
         except PartialDateError as exc:
             raise ValidationError(str(exc)) from exc
 
+    def run_validators(self, value: Any) -> None:
+        # The length and other text validators check the canonical text, not the date object.
+        super().run_validators(None if value is None else str(value))
+
     def get_prep_value(self, value: Any) -> Any:
         if value is None or value == "":
             return None

@@ -8,12 +8,11 @@ from functools import cached_property
 
 from mercwatch.exports.as_of import records_as_of
 from mercwatch.exports.tables import Table, build_tables
+from mercwatch.store.current import engine, inputs
 from mercwatch.tracker.changes import Change, changes_between
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.loader.schemas import EditionEntry
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import assess, methodology_of
-from mercwatch.tracker.services.inputs import inputs_from
+from mercwatch.tracker.snapshot import Edition, Snapshot
 
 EPOCH = dt.date(1900, 1, 1)
 
@@ -30,23 +29,24 @@ class Bundle:
     changes are derived from the whole timeline at that date, as the site's as-of pages are.
     """
 
-    whole: Dataset
+    whole: Snapshot
     as_of: dt.date
     methodology: str
-    edition: EditionEntry | None = None
+    edition: Edition | None = None
 
     @cached_property
-    def data(self) -> Dataset:
+    def data(self) -> Snapshot:
         return records_as_of(self.whole, self.as_of)
 
     @cached_property
     def assessments(self) -> list[Assessment]:
-        return assess(self.whole, as_of=self.as_of, version=self.methodology)
+        shared = engine(self.whole, self.methodology)
+        return assess(self.whole, as_of=self.as_of, version=self.methodology, engine=shared)
 
     @cached_property
     def changes(self) -> list[Change]:
         method = methodology_of(self.whole, self.methodology)
-        return changes_between(method, inputs_from(self.whole), EPOCH, self.as_of)
+        return changes_between(method, inputs(self.whole), EPOCH, self.as_of)
 
     @cached_property
     def tables(self) -> dict[str, Table]:
@@ -59,7 +59,7 @@ class Bundle:
 
 
 def bundle_for(
-    data: Dataset, *, edition: str | None = None, as_of: dt.date | None = None
+    data: Snapshot, *, edition: str | None = None, as_of: dt.date | None = None
 ) -> Bundle:
     """Give the bundle of an edition (by ID), of a date, or of the latest edition."""
     editions = {e.id: e for e in data.editions}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mercwatch.exports.tables import Column, Table, build_tables
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 NULLABLE = {"type": ["string", "null"]}
@@ -116,7 +116,7 @@ CHANGE = _strict(
 
 def export_schema() -> dict[str, Any]:
     """Give the JSON Schema (draft 2020-12) of the JSON export."""
-    tables = build_tables(Dataset(), [])
+    tables = build_tables(Snapshot(), [])
     properties: dict[str, Any] = {
         "$schema": {"type": "string"},
         "licence": _strict(

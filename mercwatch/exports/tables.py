@@ -13,8 +13,7 @@ from typing import Any
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.exports.meanings import allowed, meaning
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.loader.schemas import Cite, ProvisionEntry
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Cite, Provision, Snapshot
 
 Value = str | int | bool | None
 
@@ -121,8 +120,8 @@ STORED = (
 
 
 def _flatten(
-    entries: tuple[ProvisionEntry, ...], parent: str | None
-) -> Iterator[tuple[ProvisionEntry, str | None]]:
+    entries: tuple[Provision, ...], parent: str | None
+) -> Iterator[tuple[Provision, str | None]]:
     for entry in entries:
         yield entry, parent
         yield from _flatten(entry.provisions, entry.code)
@@ -195,7 +194,7 @@ class _Builder:
             )
 
 
-def build_tables(data: Dataset, assessments: list[Assessment]) -> dict[str, Table]:
+def build_tables(data: Snapshot, assessments: list[Assessment]) -> dict[str, Table]:
     """Give every table of `data`, plus the derived `assessments`, in a fixed order."""
     b = _Builder()
     t = b.t
@@ -225,11 +224,13 @@ def build_tables(data: Dataset, assessments: list[Assessment]) -> dict[str, Tabl
             mid = f"{framework}/{m.actor}"
             t["memberships"].add(mid, m.actor, framework, m.role, m.since, m.until, m.note, pos)
             b.cite("membership", mid, m.sources)
-    for sid, (group, pos, s) in data.sources.items():
+    for sid, s in data.sources.items():
+        group = s.group
         t["sources"].add(sid, group, s.url, s.title, s.publisher, s.kind, s.published,
                          s.language, s.retrieved, s.archived_url or "", s.content_hash, s.note,
                          pos)  # fmt: skip
-    for mid, (actor, family, pos, measure) in data.measures.items():
+    for mid, measure in data.measures.items():
+        actor, family = measure.actor, measure.family
         t["measures"].add(mid, actor, family, pos, measure.type, measure.title, measure.summary,
                           measure.date, measure.note)  # fmt: skip
         b.cite("measure", mid, measure.sources)
@@ -249,7 +250,7 @@ def build_tables(data: Dataset, assessments: list[Assessment]) -> dict[str, Tabl
         t["editions"].add(ed.id, ed.title, ed.as_of.isoformat(), ed.published.isoformat(),
                           ed.methodology, ed.notes, pos)  # fmt: skip
     for version in sorted(data.methodologies):
-        t["methodologies"].add(version, data.methodologies[version][0])
+        t["methodologies"].add(version, data.methodologies[version].document)
     for x in assessments:
         t["assessments"].add(f"{x.actor}/{x.provision}", x.actor, x.provision,
                              x.as_of.isoformat(), x.level, x.label, x.score, x.derived,

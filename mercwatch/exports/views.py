@@ -13,16 +13,17 @@ from mercwatch.exports.codebook import FILENAME, levels, markdown, tables
 from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
 from mercwatch.exports.schema import export_schema
 from mercwatch.exports.services import Download, read_downloads
-from mercwatch.tracker.loader.schemas import EditionEntry
-from mercwatch.tracker.services.assessments import current_dataset, methodology_of
+from mercwatch.store.current import current_snapshot
+from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.snapshot import Edition
 
 
 def downloads_root() -> Path:
     return Path(settings.VAR_DIR) / "downloads"
 
 
-def _editions() -> list[tuple[EditionEntry, list[Download]]]:
-    data = current_dataset()
+def _editions() -> list[tuple[Edition, list[Download]]]:
+    data = current_snapshot()
     ordered = sorted(data.editions, key=lambda e: (e.as_of, e.id), reverse=True)
     return [(e, read_downloads(downloads_root(), e.id)) for e in ordered]
 
@@ -40,7 +41,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
 
 def codebook(request: HttpRequest) -> HttpResponse:
     """The codebook: every exported table and column, from the export schema."""
-    method = methodology_of(current_dataset())
+    method = methodology_of(current_snapshot())
     context = {
         "tables": tables(export_schema()),
         "levels": levels(method),
@@ -52,7 +53,7 @@ def codebook(request: HttpRequest) -> HttpResponse:
 
 def codebook_file(request: HttpRequest) -> HttpResponse:
     """The codebook as the Markdown file shipped in every archive."""
-    text = markdown(export_schema(), methodology_of(current_dataset()))
+    text = markdown(export_schema(), methodology_of(current_snapshot()))
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{FILENAME}"'
     return response

@@ -14,8 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mercwatch.core.partial_dates import PartialDate
-from mercwatch.tracker.loader.schemas import RelationshipEntry
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Relationship, Snapshot
 
 DESIGNATED = "designated"
 END_EVENTS = frozenset({"repealed", "ended"})
@@ -78,13 +77,13 @@ def _overlap(a: tuple[PartialDate | None, PartialDate | None], b: Designation) -
     return b.since.first_day() <= tie_end and (b.until is None or tie_start < b.until.last_day())
 
 
-def _tie(subject: str, r: RelationshipEntry) -> Tie:
+def _tie(subject: str, r: Relationship) -> Tie:
     return Tie(
         subject, r.kind, r.object, r.since, r.until, r.note, tuple(c.source for c in r.sources)
     )
 
 
-def ties_of(data: Dataset, actor: str) -> list[Tie]:
+def ties_of(data: Snapshot, actor: str) -> list[Tie]:
     """Give every relationship of `actor`, its own first, then those that point at it."""
     own = data.actors[actor].relationships if actor in data.actors else ()
     found = [_tie(actor, r) for r in own]
@@ -93,10 +92,11 @@ def ties_of(data: Dataset, actor: str) -> list[Tie]:
     return found
 
 
-def direct_designations(data: Dataset, actor: str) -> list[Designation]:
+def direct_designations(data: Snapshot, actor: str) -> list[Designation]:
     """Give the designations that name `actor` itself, oldest first."""
     found = []
-    for measure_id, (by, _family, _pos, m) in data.measures.items():
+    for measure_id, m in data.measures.items():
+        by = m.actor
         for t in m.targets:
             if t.actor != actor or t.role != DESIGNATED:
                 continue
@@ -106,7 +106,7 @@ def direct_designations(data: Dataset, actor: str) -> list[Designation]:
     return sorted(found, key=lambda d: (d.since.sort_key(), d.measure))
 
 
-def designations_of(data: Dataset, actor: str, *, on: dt.date | None = None) -> list[Designation]:
+def designations_of(data: Snapshot, actor: str, *, on: dt.date | None = None) -> list[Designation]:
     """Give `actor`'s own designations, then those it is affiliated with through one tie, each
     with that tie; with `on`, only those in force that day through a tie that holds that day."""
     found = direct_designations(data, actor)

@@ -15,7 +15,7 @@ from mercwatch.site.services.index import targeted_by
 from mercwatch.site.services.links import actor_url, provision_url
 from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.twin import conditional
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 SECTION_KINDS = {
     "governments": set(GOVERNMENT_KINDS),
@@ -34,7 +34,7 @@ def _atom(feed: object) -> HttpResponse:
 @conditional
 def all_changes(request: HttpRequest) -> HttpResponse:
     """Every level change, newest first."""
-    data = current_dataset()
+    data = current_snapshot()
     found = changes.between(data, None, changes.EPOCH, dt.date.today())
     return _atom(
         atom_for(
@@ -52,7 +52,7 @@ def all_changes(request: HttpRequest) -> HttpResponse:
 def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpResponse:
     """The changes of one government, company or organisation (up to `as_of` or an edition's
     date, when the page it comes from is as of one); the measures aimed at a vendor."""
-    data = current_dataset()
+    data = current_snapshot()
     actor = data.actors.get(actor_id)
     if actor is None or actor.kind not in SECTION_KINDS[section]:
         raise Http404("no such actor")
@@ -95,7 +95,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
 @conditional
 def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpResponse:
     """The changes on one recommendation or principle, across every actor."""
-    data = current_dataset()
+    data = current_snapshot()
     code = f"{framework}/{number}"
     if code not in data.provisions:
         raise Http404("no such provision")
@@ -105,7 +105,7 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
         atom_for(
             data,
             found,
-            title=f"mercwatch: {code} {data.provisions[code][2].title}",
+            title=f"mercwatch: {code} {data.provisions[code].title}",
             link=page,
             feed_url=f"{page}feed.atom",
             base=request.build_absolute_uri("/")[:-1],

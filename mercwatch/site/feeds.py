@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from mercwatch.site.services.changes import describe
 from mercwatch.site.services.links import actor_url
 from mercwatch.tracker.changes import Change
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 FEED_LIMIT = 100
 
 
 def atom_for(
-    data: Dataset,
+    data: Snapshot,
     changes: Iterable[Change],
     *,
     title: str,
@@ -57,7 +57,7 @@ def atom_for(
 
 
 def measures_atom(
-    data: Dataset,
+    data: Snapshot,
     measures: Iterable[tuple[str, str]],
     *,
     title: str,
@@ -77,10 +77,11 @@ def measures_atom(
     )
     entries = sorted(
         (data.measures[i] for i, _role in measures),
-        key=lambda m: m[3].date.sort_key(),
+        key=lambda m: m.date.sort_key(),
         reverse=True,
     )
-    for actor, _family, _pos, m in entries[:FEED_LIMIT]:
+    for m in entries[:FEED_LIMIT]:
+        actor = m.actor
         when = dt.datetime.combine(m.date.last_day(), dt.time(), tzinfo=dt.UTC)
         feed.add_item(
             title=f"{data.actors[actor].name}: {m.title}",

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.search_docs import KIND_ORDER, documents, known_names, normalise
-from mercwatch.tracker.loader.validate import Dataset
-from mercwatch.tracker.services.assessments import current_dataset, data_version
+from mercwatch.store.current import current_snapshot, data_version
+from mercwatch.tracker.snapshot import Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
 TABLE = "site_search"
@@ -81,7 +81,7 @@ def _drop_older_layout() -> None:
                 cur.execute(f"DELETE FROM {META}")
 
 
-def rebuild(data: Dataset, version: str) -> int:
+def rebuild(data: Snapshot, version: str) -> int:
     """Rebuild the index from `data`, recording the data version it was built from."""
     rows = [d.row() for d in documents(data)]
     with transaction.atomic():
@@ -112,7 +112,7 @@ def ensure_current() -> None:
         cur.execute(f"SELECT version FROM {META}")
         row = cur.fetchone()
     if row is None or row[0] != version:
-        rebuild(current_dataset(), version)
+        rebuild(current_snapshot(), version)
 
 
 def _matches(words: list[str]) -> list[tuple[str, ...]]:
@@ -146,7 +146,7 @@ def _rank(
     return (min(tier, 1), KIND_ORDER.index(kind), tier, -occurrences, title.casefold(), ref)
 
 
-def suggest(data: Dataset, phrase: str) -> str:
+def suggest(data: Snapshot, phrase: str) -> str:
     """Give the known name closest to `phrase` (a misspelling such as "Pegsus"), or ""."""
     best = process.extractOne(
         phrase,
@@ -167,7 +167,7 @@ def search(text: str) -> Found:
     ensure_current()
     rows = sorted(_matches(words), key=lambda r: _rank(phrase, words, r))
     hits = [Hit(kind, ref, title, url, country) for kind, ref, title, _n, _b, url, country in rows]
-    return Found(hits, "" if hits else suggest(current_dataset(), phrase))
+    return Found(hits, "" if hits else suggest(current_snapshot(), phrase))
 
 
 PER_PAGE = 50
@@ -185,7 +185,7 @@ KIND_LABELS = {
 }
 
 
-def _label(data: Dataset, hit: Hit) -> str:
+def _label(data: Snapshot, hit: Hit) -> str:
     if hit.kind != "actor":
         return str(KIND_LABELS[hit.kind])
     actor = data.actors[hit.ref]
@@ -199,7 +199,7 @@ def search_page(text: str, at: At) -> dict[str, Any]:
     suggestion when nothing matched."""
     found = search(text) if text else Found([])
     pager = page_of(found.hits, at, per_page=PER_PAGE)
-    data = current_dataset()
+    data = current_snapshot()
     hits = [(h, _label(data, h)) for h in pager.items]
     return {
         "q": text,

@@ -19,10 +19,10 @@ from django.utils.http import http_date, quote_etag
 
 from mercwatch.site.services.links import json_twin
 from mercwatch.site.services.moment import Notice
-from mercwatch.tracker.services.assessments import data_version
+from mercwatch.store.current import data_version
 
 View = Callable[..., HttpResponseBase]
-_modified: dict[tuple[int, ...], float] = {}
+_modified: dict[tuple[int, str], float] = {}
 _MAX_BYTES = 64 * 1024 * 1024
 _pages: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
 _pages_lock = threading.Lock()
@@ -47,7 +47,7 @@ def _recall(key: str) -> HttpResponse | None:
     return HttpResponse(found[0], content_type=found[1])
 
 
-def last_modified(version: tuple[int, ...]) -> float:
+def last_modified(version: tuple[int, str]) -> float:
     """Give the time of the newest revision of any record, as a timestamp (once per version)."""
     if version not in _modified:
         newest = [

@@ -19,7 +19,7 @@ from mercwatch.site.services.home import home_page
 from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.services.paging import At, NoSuchPage, page_of
 from mercwatch.site.twin import add_notices, conditional, respond
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 
 def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponseBase]]:
@@ -32,7 +32,7 @@ def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[...,
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
                 today = dt.date.today()
-                found = parameters.notices(current_dataset(), _params(request), known, today)
+                found = parameters.notices(current_snapshot(), _params(request), known, today)
                 add_notices(request, found)
                 return view(request, *args, **kwargs)
             except BadInput as exc:
@@ -58,7 +58,7 @@ def _params(request: HttpRequest) -> dict[str, str]:
 @public(*MOMENT, *SCORECARD)
 def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """The scorecard, the map and the latest changes."""
-    data = current_dataset()
+    data = current_snapshot()
     params = _params(request)
     moment = moment_from(data, params)
     query = scorecard.query_from(params)
@@ -78,7 +78,7 @@ def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 @public(*MOMENT)
 def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """One government on each recommendation, with every explanation, measures, memberships."""
-    data = current_dataset()
+    data = current_snapshot()
     actor = actors.actor_of(data, actor_id, GOVERNMENT_KINDS)
     context = actors.actor_page(data, actor, moment_from(data, _params(request)))
     return respond(request, fmt, "site/actor.html", {**context, "section": "governments"})
@@ -87,7 +87,7 @@ def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpRespo
 @public(*MOMENT)
 def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A company or civil-society organisation on the provisions it is assessed on."""
-    data = current_dataset()
+    data = current_snapshot()
     kinds = {"company"} if request.path.startswith("/companies/") else {"civil-society"}
     actor = actors.actor_of(data, actor_id, kinds)
     context = actors.actor_page(data, actor, moment_from(data, _params(request)))
@@ -107,7 +107,7 @@ def timeline(
     request: HttpRequest, section: str, actor_id: str, fmt: str = "/", page: str | None = None
 ) -> HttpResponse:
     """Every measure of a government, company or organisation, a page at a time."""
-    data = current_dataset()
+    data = current_snapshot()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
     params = _params(request)
     context = actors.timeline_page(
@@ -127,7 +127,7 @@ def evidence(
     page: str | None = None,
 ) -> HttpResponse:
     """Every contribution behind one assessment, a page at a time."""
-    data = current_dataset()
+    data = current_snapshot()
     actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
     params = _params(request)
     context = actors.evidence_page(
@@ -143,7 +143,7 @@ def evidence(
 @public()
 def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
-    data = current_dataset()
+    data = current_snapshot()
     actor = actors.actor_of(data, actor_id, {"vendor", "person"})
     return respond(request, fmt, "site/vendor.html", actors.vendor_page(data, actor))
 
@@ -151,7 +151,7 @@ def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
 @public()
 def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpResponse:
     """The list of governments, companies, organisations or market actors."""
-    data = current_dataset()
+    data = current_snapshot()
     kinds = {
         "governments": set(GOVERNMENT_KINDS),
         "companies": {"company"},
@@ -181,9 +181,9 @@ def directory(request: HttpRequest, section: str, fmt: str = "/") -> HttpRespons
 @public()
 def provisions(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Every framework and its provisions."""
-    data = current_dataset()
+    data = current_snapshot()
     tree = [
-        (fw, [entry for code, (f, parent, entry) in data.provisions.items() if f == fw.id])
+        (fw, list(data.provisions_by_framework.get(fw.id, ())))
         for fw in sorted(data.frameworks.values(), key=lambda f: f.position)
     ]
     json = {fw.id: [p.code for p in entries] for fw, entries in tree}
@@ -195,7 +195,7 @@ def provision(
     request: HttpRequest, framework: str, number: str, fmt: str = "/", page: str | None = None
 ) -> HttpResponse:
     """A recommendation or principle: what it asks and the approaches taken, side by side."""
-    data = current_dataset()
+    data = current_snapshot()
     params = _params(request)
     moment = moment_from(data, params)
     context = records.provision_page(
@@ -207,21 +207,21 @@ def provision(
 @public()
 def measure(request: HttpRequest, measure_id: str, fmt: str = "/") -> HttpResponse:
     """A measure with its lifecycle, targets, links and sources."""
-    context = records.measure_page(current_dataset(), measure_id)
+    context = records.measure_page(current_snapshot(), measure_id)
     return respond(request, fmt, "site/measure.html", context)
 
 
 @public()
 def source(request: HttpRequest, source_id: str, fmt: str = "/") -> HttpResponse:
     """A source and what cites it."""
-    context = records.source_page(current_dataset(), source_id)
+    context = records.source_page(current_snapshot(), source_id)
     return respond(request, fmt, "site/source.html", context)
 
 
 @public("ids", *MOMENT)
 def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Two to four governments side by side."""
-    data = current_dataset()
+    data = current_snapshot()
     ids = [i for i in request.GET.getlist("ids") if i]
     context = records.compare_page(data, ids, moment_from(data, _params(request)))
     return respond(request, fmt, "site/compare.html", context)
@@ -240,7 +240,7 @@ def search(request: HttpRequest, fmt: str = "/", page: str | None = None) -> Htt
 @public("version")
 def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """The methodology, rendered from its file, and its history."""
-    data = current_dataset()
+    data = current_snapshot()
     version = request.GET.get("version") or None
     if version and version not in data.methodologies:
         raise BadInput(f"version: no methodology version {version!r}")
@@ -250,7 +250,7 @@ def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
 @public("since", "until", "from", "to")
 def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
     """What changed between two dates or two editions."""
-    data = current_dataset()
+    data = current_snapshot()
     params = _params(request)
     period = changes.period_from(data, params, dt.date.today())
     found = changes.between(data, period["version"], period["since"], period["until"])

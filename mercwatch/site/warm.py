@@ -2,14 +2,11 @@
 waits for the dataset to be built (about 10 s on a dataset 100 times the bundled one).
 
 `mercwatch serve` runs gunicorn with `--preload`: the application is imported once in the
-master, which calls `warm()`; the workers are forked from it and share what it built. Objects
-built here live until the data changes, so they are moved out of the garbage collector's sight
-(`gc.freeze()`), which also keeps the forked workers from copying those pages of memory.
+master, which calls `warm()`; the workers are forked from it and share what it built (the one
+cache, store/current.py) until the data changes.
 """
 
 from __future__ import annotations
-
-import gc
 
 from django.db import connections
 from django.template.loader import get_template
@@ -23,16 +20,14 @@ def warm() -> None:
     from mercwatch.site.services.moment import moment_from
     from mercwatch.site.services.scorecard import Query
     from mercwatch.site.twin import last_modified
-    from mercwatch.tracker.services.assessments import current_dataset, data_version
+    from mercwatch.store.current import current_snapshot, data_version
 
     get_resolver().resolve("/")  # imports every view module, the API's schemas among them
     for name in ("site/home.html", "site/actor.html"):
         get_template(name)
     try:
-        data = current_dataset()
+        data = current_snapshot()
         home_page(data, moment_from(data, {}), Query(), "total")
         last_modified(data_version())
     finally:
         connections.close_all()  # a connection must not be shared across the fork
-    gc.collect()
-    gc.freeze()

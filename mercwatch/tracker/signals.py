@@ -5,3 +5,9 @@ from django.dispatch import Signal
 
 # Sent by `mercwatch load` once its transaction has committed, with `root` (the data directory).
 data_loaded = Signal()
+
+# Sent by the write path (mercwatch.store.writes.apply) inside the write's transaction, once the
+# change has passed its checks, with `reason` and `snapshot` (the data as the write leaves
+# it): whatever follows the data (the search index)
+# updates in the same transaction.
+data_changed = Signal()

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from mercwatch.core.vocabulary import ActorKind
-from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.snapshot import Actor
 
 # The UN's non-member observer states (UN, "Non-member States"): the Holy See and the State of
 # Palestine, by ISO 3166-1 alpha-3 code. country_converter lists members only.
@@ -40,7 +40,7 @@ def assessed_states() -> frozenset[str]:
     return un_members() | OBSERVERS
 
 
-def not_assessed_reason(actor: ActorFile) -> str:
+def not_assessed_reason(actor: Actor) -> str:
     """Give why the tracker does not assess this actor at all, or "" when it does."""
     if actor.kind != ActorKind.COUNTRY.value or actor.iso_alpha3 in assessed_states():
         return ""

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from mercwatch.exports.bundle import Bundle, bundle_for
+from mercwatch.store.current import current_snapshot
+from mercwatch.store.sync import load
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
-from mercwatch.tracker.services.assessments import current_dataset
 
 MARKET = """\
 id: vendor-two
@@ -75,11 +75,11 @@ def market_db(market_dir, db):
     """The market dataset, loaded into the test database (inside the test's transaction)."""
     data = check_dir(market_dir)
     assert data.errors == []
-    write_dataset(data, reason="test")
+    load(data.snapshot, reason="test")
     return market_dir
 
 
 @pytest.fixture
 def bundle(market_db, db) -> Bundle:
     """The database's data, as exported on a day after every record of it (all of it)."""
-    return bundle_for(current_dataset(), as_of=dt.date(2026, 1, 15))
+    return bundle_for(current_snapshot(), as_of=dt.date(2026, 1, 15))

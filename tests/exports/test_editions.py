@@ -23,23 +23,24 @@ from mercwatch.exports.formats.ftm import entity_id
 from mercwatch.exports.formats.stix import stix_id
 from mercwatch.exports.registry import exporters
 from mercwatch.exports.services import build_downloads
-from mercwatch.tracker.loader.validate import Dataset, check_dir
+from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.snapshot import Snapshot
 
 BASELINE = "2023-11-blueprint-baseline"
 BASELINE_DAY = dt.date(2023, 11, 10)
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Dataset:
+def bundled() -> Snapshot:
     from django.conf import settings
 
-    data = check_dir(Path(settings.BASE_DIR) / "data")
-    assert data.errors == []
-    return data
+    checked = check_dir(Path(settings.BASE_DIR) / "data")
+    assert checked.errors == []
+    return checked.snapshot
 
 
 @pytest.fixture(scope="module")
-def built(bundled: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(bundled: Snapshot, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format of every bundled edition, as the Downloads page serves them."""
     root = tmp_path_factory.mktemp("downloads")
     for edition in bundled.editions:
@@ -47,11 +48,11 @@ def built(bundled: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def later(data: Dataset, day: dt.date) -> dict[str, list[str]]:
+def later(data: Snapshot, day: dt.date) -> dict[str, list[str]]:
     """Give the measures (with their targets) of which nothing had come by `day`."""
     return {
         mid: [t.actor for t in m.targets]
-        for mid, (_actor, _family, _pos, m) in data.measures.items()
+        for mid, m in data.measures.items()
         if all(d.last_day() > day for d in [m.date, *(e.date for e in m.events)])
     }
 
@@ -150,14 +151,14 @@ def test_the_baseline_atom_feed_has_no_entry_after_the_baseline(built):
 
 
 def test_records_as_of_keep_what_had_begun_and_drop_later_ends_and_events(market_dir):
-    data = check_dir(market_dir)
+    data = check_dir(market_dir).snapshot
     day = dt.date(2022, 6, 1)
     known = records_as_of(data, day)
     assert "us-disputed-contract" not in known.measures  # dated 2024-05
     assert "acme-report-2022" in known.measures  # dated 2022-03
-    events = [str(e.date) for e in known.measures["us-temporary-rule"][3].events]
+    events = [str(e.date) for e in known.measures["us-temporary-rule"].events]
     assert events == ["2022-03", "2022-06-01"]  # the repeal of 2023-01-10 had not come
-    assert known.memberships["joint-statement"] == []  # since 2023-03-30
+    assert known.memberships["joint-statement"] == ()  # since 2023-03-30
     assert "src-denial" not in known.sources  # cited only by the measure of 2024-05
     assert "src-denial" in data.sources
     assert set(known.actors) == set(data.actors)
@@ -170,8 +171,9 @@ def test_an_end_after_the_edition_date_is_not_shown(market_dir, write):
         "  - kind: owner\n    object: vendor-one\n    since: '2019'\n    until: 2023-02\n"
         "    sources:\n      - src-press\n",
     )
-    data = check_dir(market_dir)
-    assert data.errors == []
+    checked = check_dir(market_dir)
+    assert checked.errors == []
+    data = checked.snapshot
     (tie,) = records_as_of(data, dt.date(2022, 6, 1)).actors["vendor-three"].relationships
     assert tie.until is None
     (tie,) = records_as_of(data, dt.date(2023, 2, 1)).actors["vendor-three"].relationships

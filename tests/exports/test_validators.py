@@ -147,9 +147,9 @@ def test_atom_feed_parses_and_its_ids_are_stable(bundle, tmp_path):
 
 def test_an_atom_feed_without_changes_is_dated_by_the_export_not_the_clock(market_db, tmp_path):
     from mercwatch.exports.bundle import bundle_for
-    from mercwatch.tracker.services.assessments import current_dataset
+    from mercwatch.store.current import current_snapshot
 
-    early = bundle_for(current_dataset(), as_of=dt.date(1990, 1, 1))
+    early = bundle_for(current_snapshot(), as_of=dt.date(1990, 1, 1))
     export(early, "atom", tmp_path / "one.atom")
     feed = feedparser.parse(str(tmp_path / "one.atom"))
     assert not feed.bozo

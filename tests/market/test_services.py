@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 
 from mercwatch.market.services import designations_of
-from mercwatch.tracker.loader.validate import Dataset, check_dir
+from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.snapshot import Snapshot
 
 
 @pytest.fixture(scope="module")
-def data(bundled_dir) -> Dataset:
+def data(bundled_dir) -> Snapshot:
     found = check_dir(bundled_dir)
     assert found.errors == []
-    return found
+    return found.snapshot
 
 
 def test_a_removal_ends_a_designation(data):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from mercwatch.store.sync import load
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
 from mercwatch.tracker.services.synthetic import synthesize
 
 
@@ -13,7 +13,7 @@ def mini_db(mini_dir, django_db_blocker):
     with django_db_blocker.unblock():
         data = check_dir(mini_dir)
         assert data.errors == []
-        write_dataset(data, reason="test")
+        load(data.snapshot, reason="test")
     return mini_dir
 
 
@@ -23,7 +23,7 @@ def bundled_db(bundled_dir, django_db_blocker):
     with django_db_blocker.unblock():
         data = check_dir(bundled_dir)
         assert data.errors == []
-        write_dataset(data, reason="test")
+        load(data.snapshot, reason="test")
     return bundled_dir
 
 
@@ -35,5 +35,5 @@ def busy_db(mini_dir, tmp_path, django_db_blocker):
     with django_db_blocker.unblock():
         data = check_dir(out)
         assert data.errors == []
-        write_dataset(data, reason="test")
+        load(data.snapshot, reason="test")
     return out

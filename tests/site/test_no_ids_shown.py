@@ -10,7 +10,8 @@ import pytest
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services.links import actor_url
-from mercwatch.tracker.loader.validate import Dataset, check_dir
+from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.snapshot import Snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,15 +21,15 @@ KIND_ID = re.compile(r"(?<![\w-])[a-z][a-z-]*:[A-Za-z0-9][\w-]*")
 RAW = re.compile(r"(?i)\bpart-of\b|\ba owner\b|\bbased in [A-Z]{2}\b|\bRule: [a-z-]+\.")
 
 
-def _paths(data: Dataset) -> list[str]:
+def _paths(data: Snapshot) -> list[str]:
     market = [a for a in data.actors.values() if a.kind in {"vendor", "person"}]
     others = [a for a in data.actors.values() if a.kind in {"company", "civil-society"}]
     paths = [actor_url(a.id, a.kind) for a in market + others[:10]]
     for code in GOVERNMENTS:
         paths += [f"/governments/{code}/", f"/governments/{code}/measures/?as_of=2024-06-01"]
     paths.append("/governments/US/evidence/blueprint/5/")
-    measures = {i for i, (owner, *_rest) in data.measures.items() if owner in GOVERNMENTS[:2]}
-    measures |= {i for i, entry in data.measures.items() if entry[3].targets}
+    measures = {i for i, m in data.measures.items() if m.actor in GOVERNMENTS[:2]}
+    measures |= {i for i, m in data.measures.items() if m.targets}
     paths += [f"/measures/{i}/" for i in sorted(measures)]
     cited = {c.source for a in market for c in a.sources}
     cited |= {c.source for members in data.memberships.values() for m in members for c in m.sources}
@@ -38,7 +39,7 @@ def _paths(data: Dataset) -> list[str]:
 
 
 def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, page):
-    data = check_dir(bundled_db)
+    data = check_dir(bundled_db).snapshot
     slugs = {a for a in data.actors if a != a.upper()} | set(data.sources) | set(data.measures)
     ids = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(slugs))) + r")(?![\w-])")
     codes = {a.id for a in data.actors.values() if a.kind in GOVERNMENT_KINDS}

@@ -45,13 +45,13 @@ def test_unknown_government_is_not_found_and_a_bad_date_is_a_bad_request(client,
 
 
 def test_a_page_shows_new_data_after_a_load(client, mini_db, write):
+    from mercwatch.store.sync import load
     from mercwatch.tracker.loader.validate import check_dir
-    from mercwatch.tracker.loader.write import write_dataset
 
     assert "A moratorium call" not in client.get("/governments/FR/").content.decode()
     path = mini_db / "measures" / "FR" / "declarations.yaml"
     path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
-    write_dataset(check_dir(mini_db), reason="test")
+    load(check_dir(mini_db).snapshot, reason="test")
     assert "A moratorium call" in client.get("/governments/FR/").content.decode()
 
 
@@ -91,12 +91,12 @@ def test_a_repeated_request_with_the_etag_gets_304_until_the_data_changes(client
     assert first["Last-Modified"]
     again = client.get("/governments/US/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+    from mercwatch.store.sync import load
     from mercwatch.tracker.loader.validate import check_dir
-    from mercwatch.tracker.loader.write import write_dataset
 
     path = mini_db / "measures" / "FR" / "declarations.yaml"
     path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
-    write_dataset(check_dir(mini_db), reason="test")
+    load(check_dir(mini_db).snapshot, reason="test")
     assert client.get("/governments/US/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
@@ -162,13 +162,13 @@ def test_search_ranks_matches_across_actors_measures_sources_and_provisions(clie
 
 
 def test_search_index_is_rebuilt_after_a_load(client, mini_db):
+    from mercwatch.store.sync import load
     from mercwatch.tracker.loader.validate import check_dir
-    from mercwatch.tracker.loader.write import write_dataset
 
     assert client.get("/search.json?q=moratorium").json()["results"]
     path = mini_db / "measures" / "FR" / "declarations.yaml"
     path.write_text(path.read_text().replace("moratorium", "pause"))
-    write_dataset(check_dir(mini_db), reason="test")
+    load(check_dir(mini_db).snapshot, reason="test")
     assert client.get("/search.json?q=moratorium").json()["results"] == []
 
 
@@ -217,7 +217,7 @@ def test_mercwatch_load_builds_the_search_index_before_the_first_search(mini_dir
     from django.db import connection
 
     from mercwatch.site import search
-    from mercwatch.tracker.services.assessments import data_version
+    from mercwatch.store.current import data_version
 
     call_command("load", str(mini_dir), stdout=io.StringIO())
     with connection.cursor() as cur:

@@ -10,8 +10,8 @@ from html import unescape
 
 import pytest
 
+from mercwatch.store.sync import load
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
 from tests.site.test_pages import PAGES
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def edition_db(mini_dir, bundled_dir, django_db_blocker):
     with django_db_blocker.unblock():
         data = check_dir(mini_dir)
         assert data.errors == []
-        write_dataset(data, reason="test")
+        load(data.snapshot, reason="test")
     return mini_dir
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import socket
 import subprocess
@@ -23,33 +22,29 @@ def _free_port() -> int:
 
 
 @pytest.mark.django_db(transaction=True)  # warm() closes the connection, as before a fork
-def test_warm_builds_todays_scorecard_and_freezes_it_until_the_data_changes(mini_db):
-    from mercwatch.site.services import cache
+def test_warm_builds_the_snapshot_once_until_the_data_changes(mini_db):
     from mercwatch.site.warm import warm
+    from mercwatch.store.current import current_snapshot
+    from mercwatch.store.sync import load
     from mercwatch.tracker.loader.validate import check_dir
-    from mercwatch.tracker.loader.write import write_dataset
-    from mercwatch.tracker.services.assessments import current_dataset
 
-    gc.unfreeze()
-    try:
-        warm()
-        assert gc.get_freeze_count() > 0
-        keys = {key[0] for key in cache._state["memo"]}
-        assert {"rows", "row-html", "map-html", "changes"} <= keys
-        # A write gives a new dataset, and the frozen one is handed back to the collector.
-        path = mini_db / "measures" / "FR" / "declarations.yaml"
-        path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
-        write_dataset(check_dir(mini_db), reason="test")
-        current_dataset()
-        assert gc.get_freeze_count() == 0
-    finally:
-        gc.unfreeze()
+    warm()
+    warmed = current_snapshot()
+    assert current_snapshot() is warmed  # the workers forked from the master share it
+    path = mini_db / "measures" / "FR" / "declarations.yaml"
+    path.write_text(path.read_text().replace("A call for a moratorium", "A moratorium call"))
+    load(check_dir(mini_db).snapshot, reason="test")
+    fresh = current_snapshot()
+    assert fresh is not warmed
+    assert fresh.measures["fr-call"].title == "A moratorium call"
 
 
 @contextlib.contextmanager
-def serving(mini_dir: Path, tmp_path: Path, **extra: str) -> Iterator[tuple[int, list[str]]]:
-    """Run `mercwatch serve` (one worker) on the mini data; give its port once it answers, and a
-    list that holds the server's output once it has stopped."""
+def serving(
+    mini_dir: Path, tmp_path: Path, workers: int = 1, **extra: str
+) -> Iterator[tuple[int, list[str]]]:
+    """Run `mercwatch serve` (one worker unless told) on the mini data; give its port once it
+    answers, and a list that holds the server's output once it has stopped."""
     output: list[str] = []
     env = {
         **os.environ,
@@ -63,7 +58,16 @@ def serving(mini_dir: Path, tmp_path: Path, **extra: str) -> Iterator[tuple[int,
                        capture_output=True, timeout=120)  # fmt: skip
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mercwatch.cli", "serve", "--port", str(port), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "mercwatch.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

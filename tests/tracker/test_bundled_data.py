@@ -10,14 +10,15 @@ import pytest
 from django.core.management import call_command
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
-from mercwatch.tracker.services.assessments import assess, dataset_from_db, dataset_from_dir
+from mercwatch.store.current import current_snapshot
+from mercwatch.tracker.services.assessments import assess, snapshot_from_dir
 
 D = dt.date.fromisoformat
 
 
 @pytest.fixture(scope="module")
 def bundled(bundled_dir):
-    return dataset_from_dir(bundled_dir)
+    return snapshot_from_dir(bundled_dir)
 
 
 def test_every_iso_country_is_an_actor(bundled):
@@ -28,13 +29,13 @@ def test_every_iso_country_is_an_actor(bundled):
 
 
 def test_blueprint_has_eleven_recommendations_in_seed_order(bundled):
-    codes = [c for c, (fw, _p, _e) in bundled.provisions.items() if fw == "blueprint"]
+    codes = [c for c, p in bundled.provisions.items() if p.framework == "blueprint"]
     assert codes == [f"blueprint/{n}" for n in range(1, 12)]
-    titles = [bundled.provisions[c][2].title for c in codes]
+    titles = [bundled.provisions[c].title for c in codes]
     assert titles[0] == "Develop clear acceptable use guidelines"
     assert titles[4] == "Blacklist violators"
     assert titles[10] == "Expand collective knowledge of the market"
-    addressees = [tuple(bundled.provisions[c][2].addressees) for c in codes]
+    addressees = [tuple(bundled.provisions[c].addressees) for c in codes]
     assert addressees[5] == addressees[6] == ("governments", "industry")
 
 
@@ -78,7 +79,7 @@ def test_scores_from_the_database_equal_scores_from_the_files(bundled_dir, bundl
     for day in ("2021-11-03", "2025-01-01", "2026-11-23"):
         from_files = [a.as_dict() for a in assess(bundled, as_of=D(day), framework="blueprint")]
         from_db = [
-            a.as_dict() for a in assess(dataset_from_db(), as_of=D(day), framework="blueprint")
+            a.as_dict() for a in assess(current_snapshot(), as_of=D(day), framework="blueprint")
         ]
         assert from_db == from_files
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from mercwatch.tracker.changes import changes_between
-from mercwatch.tracker.services.assessments import dataset_from_dir, methodology_of
+from mercwatch.tracker.services.assessments import methodology_of, snapshot_from_dir
 from mercwatch.tracker.services.inputs import inputs_from
 
 D = dt.date.fromisoformat
 
 
 def test_changes_are_dated_with_their_causes(mini_dir):
-    data = dataset_from_dir(mini_dir)
+    data = snapshot_from_dir(mini_dir)
     found = changes_between(
         methodology_of(data), inputs_from(data), D("2021-01-01"), D("2023-12-31")
     )
@@ -32,7 +32,7 @@ def test_changes_are_dated_with_their_causes(mini_dir):
 
 
 def test_a_day_where_nothing_changes_level_is_not_a_change(mini_dir):
-    data = dataset_from_dir(mini_dir)
+    data = snapshot_from_dir(mini_dir)
     found = changes_between(
         methodology_of(data),
         inputs_from(data),
@@ -44,7 +44,7 @@ def test_a_day_where_nothing_changes_level_is_not_a_change(mini_dir):
 
 
 def test_bundled_editions_load_with_their_methodology(bundled_dir):
-    data = dataset_from_dir(bundled_dir)
+    data = snapshot_from_dir(bundled_dir)
     assert [e.id for e in data.editions] == ["2023-11-blueprint-baseline", "2026-11"]
     assert all(e.methodology in data.methodologies for e in data.editions)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mercwatch.core.partial_dates import PartialDate
-from mercwatch.tracker.loader.schemas import Cite, MeasureEntry, SourceEntry
 from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.snapshot import Cite, Measure, Source
 
 # Sources whose title could not be read in any stored copy (their addresses carry no words
 # either); each is listed in docs/data-gaps.md. The list may only shrink.
@@ -50,14 +50,14 @@ SCHEDULABLE = frozenset({"in-force", "ended", "repealed"})
 
 @pytest.fixture(scope="module")
 def files(bundled_dir: Path):
-    data = check_dir(bundled_dir)
-    assert data.errors == []
-    return data
+    checked = check_dir(bundled_dir)
+    assert checked.errors == []
+    return checked.snapshot
 
 
 @pytest.fixture(scope="module")
-def sources(files) -> dict[str, SourceEntry]:
-    return {i: entry for i, (_group, _index, entry) in files.sources.items()}
+def sources(files) -> dict[str, Source]:
+    return dict(files.sources)
 
 
 def test_every_source_has_a_publisher(sources):
@@ -105,8 +105,8 @@ def _dated(files) -> Iterator[tuple[str, PartialDate, tuple[Cite, ...]]]:
                 yield f"{framework}:{mem.actor}", mem.since, mem.sources
 
 
-def _measures(files) -> list[MeasureEntry]:
-    return [entry for _actor, _family, _index, entry in files.measures.values()]
+def _measures(files) -> list[Measure]:
+    return list(files.measures.values())
 
 
 def test_no_date_is_later_than_a_dated_source_that_reports_it(files, sources):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mercwatch.tracker.services.assessments import assess, dataset_from_dir
+from mercwatch.tracker.services.assessments import assess, snapshot_from_dir
 
 D = dt.date.fromisoformat
 
@@ -46,7 +46,7 @@ CASES = [
 
 @pytest.fixture
 def mini(mini_dir):
-    return dataset_from_dir(mini_dir)
+    return snapshot_from_dir(mini_dir)
 
 
 @pytest.mark.parametrize(("actor", "provision", "day", "level", "rule", "confidence"), CASES)
@@ -119,7 +119,7 @@ def test_changing_the_methodology_rederives_under_the_new_version(mini_dir):
     )
     assert changed != text
     (mini_dir / "methodology" / "2026.2.yaml").write_text(changed)
-    data = dataset_from_dir(mini_dir)
+    data = snapshot_from_dir(mini_dir)
     (new,) = assess(data, as_of=D("2022-01-01"), actors=["US"], provisions=["blueprint/5"])
     (old,) = assess(
         data, as_of=D("2022-01-01"), actors=["US"], provisions=["blueprint/5"], version="2026.1"
@@ -145,7 +145,10 @@ def test_a_citation_can_say_its_source_is_second_hand_for_this_claim(mini_dir):
         )
     )
     (a,) = assess(
-        dataset_from_dir(mini_dir), as_of=D("2021-06-01"), actors=["US"], provisions=["blueprint/5"]
+        snapshot_from_dir(mini_dir),
+        as_of=D("2021-06-01"),
+        actors=["US"],
+        provisions=["blueprint/5"],
     )
     assert (a.level, a.confidence) == ("partial", "low")
 
@@ -167,7 +170,7 @@ def test_an_undated_membership_counts_from_its_earliest_report_else_its_retrieva
     entry = text[start:]
     kept = "".join(line + "\n" for line in entry.splitlines() if "published:" not in line)
     path.write_text(text[:start] + kept.replace("    kind:", dates + "    kind:", 1))
-    data = dataset_from_dir(mini_dir)
+    data = snapshot_from_dir(mini_dir)
     levels = {
         day: assess(data, as_of=D(day), actors=["DE"], provisions=["blueprint/1"])[0].level
         for day in ("2024-05-22", "2026-12-30", "2026-12-31")

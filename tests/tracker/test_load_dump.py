@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from mercwatch.store.current import current_snapshot
+from mercwatch.store.sync import load as load_snapshot
 from mercwatch.tracker.loader.dump import dump_dir, render_files
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.loader.write import write_dataset
 from mercwatch.tracker.models import Measure
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def load(root: Path) -> dict[str, dict[str, int]]:
     data = check_dir(root)
     assert data.errors == []
-    return {name: dict(c) for name, c in write_dataset(data, reason="test").items()}
+    return {name: dict(c) for name, c in load_snapshot(data.snapshot, reason="test").counts.items()}
 
 
 def files_of(root: Path) -> dict[str, str]:
@@ -71,11 +72,11 @@ def test_load_command_prints_counts_per_type(mini_dir):
 
 def test_dump_then_load_then_dump_is_stable(mini_dir, tmp_path):
     load(mini_dir)
-    once = render_files()
-    written, _removed = dump_dir(tmp_path / "out")
+    once = render_files(current_snapshot())
+    written, _removed = dump_dir(tmp_path / "out", current_snapshot())
     assert written == len(once)
     load(tmp_path / "out")
-    assert render_files() == once
+    assert render_files(current_snapshot()) == once
 
 
 def test_dump_removes_files_no_record_needs(mini_dir, tmp_path):
@@ -83,12 +84,12 @@ def test_dump_removes_files_no_record_needs(mini_dir, tmp_path):
     stale = tmp_path / "out" / "measures" / "XX" / "old.yaml"
     stale.parent.mkdir(parents=True)
     stale.write_text("measures: []\n")
-    _written, removed = dump_dir(tmp_path / "out")
+    _written, removed = dump_dir(tmp_path / "out", current_snapshot())
     assert removed == 1
     assert not stale.exists()
 
 
 def test_bundled_data_round_trips_byte_for_byte(bundled_dir, tmp_path):
     load(bundled_dir)
-    dump_dir(tmp_path / "out")
+    dump_dir(tmp_path / "out", current_snapshot())
     assert files_of(tmp_path / "out") == files_of(bundled_dir)

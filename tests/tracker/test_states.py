@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
-from mercwatch.tracker.services.assessments import assess, dataset_from_dir, engine_of
+from mercwatch.tracker.services.assessments import assess, engine_for, snapshot_from_dir
 from mercwatch.tracker.states import assessed_states, un_members
 
 PLACES = ("AQ", "BV", "HM", "UM")  # Antarctica, Bouvet, Heard and McDonald, US Minor Outlying
@@ -15,7 +15,7 @@ PLACES = ("AQ", "BV", "HM", "UM")  # Antarctica, Bouvet, Heard and McDonald, US 
 
 @pytest.fixture(scope="module")
 def bundled(bundled_dir):
-    return dataset_from_dir(bundled_dir)
+    return snapshot_from_dir(bundled_dir)
 
 
 def test_country_converter_lists_the_193_un_member_states():
@@ -37,7 +37,7 @@ def test_places_without_a_state_get_no_assessment(bundled):
 
 
 def test_the_engine_says_why_antarctica_is_not_assessed(bundled):
-    engine = engine_of(bundled)
+    engine = engine_for(bundled)
     (antarctica,) = (a for a in engine.inputs.actors if a.id == "AQ")
     a = engine.assess(antarctica, "blueprint/4", dt.date(2025, 1, 1))
     assert (a.level, a.rule, a.score) == ("not-assessed", "not-in-scope", None)

@@ -20,7 +20,7 @@ FRAMEWORK_KEYS = ("paris-call", "joint-statement", "pall-mall-declaration", "pal
 def mini_stats(mini_dir: Path) -> dict[str, Any]:
     data = check_dir(mini_dir)
     assert not data.errors
-    return dataset_stats(data)
+    return dataset_stats(data.snapshot)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_company_measures_count_as_evidence_per_principle(mini_dir: Path, write:
         "        level: enforced\n"
         "        rationale: Shared findings.\n",
     )
-    stats = dataset_stats(check_dir(mini_dir))
+    stats = dataset_stats(check_dir(mini_dir).snapshot)
     assert stats["companies_with_evidence"]["ids"] == ["acme"]
     assert stats["companies_with_evidence"]["per_principle"] == {
         "techaccord/1": {"count": 1, "ids": ["acme"]}
@@ -103,7 +103,7 @@ def test_database_and_directory_give_the_same_counts(bundled_dir: Path):
 
 
 def test_bundled_data_reaches_the_coverage_targets(bundled_dir: Path):
-    stats = dataset_stats(check_dir(bundled_dir))
+    stats = dataset_stats(check_dir(bundled_dir).snapshot)
     assert stats["memberships"]["techaccord"]["count"] == 40
     assert stats["governments_with_measures"]["count"] >= 9
     assert stats["companies_with_evidence"]["count"] >= 6

@@ -11,7 +11,7 @@ from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import ActorParams, MembershipParams, SourceParams
 from mercwatch.api.schemas import ActorOut, MembershipOut, SourceOut, page_of
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 router = Router(tags=["actors"])
 
@@ -26,7 +26,7 @@ def list_actors(request: HttpRequest, q: Query[ActorParams]) -> HttpResponse:
 
 @router.get("/actors/{actor_id}", response=ActorOut, summary="One actor")
 def get_actor(request: HttpRequest, actor_id: str) -> dict[str, Any]:
-    every = services.actors(current_dataset(), kind=None, membership=None, country=None)
+    every = services.actors(current_snapshot(), kind=None, membership=None, country=None)
     return services.one(every, "id", actor_id)
 
 
@@ -45,4 +45,4 @@ def list_sources(request: HttpRequest, q: Query[SourceParams]) -> HttpResponse:
 
 @router.get("/sources/{source_id}", response=SourceOut, summary="One source")
 def get_source(request: HttpRequest, source_id: str) -> dict[str, Any]:
-    return services.one(services.sources(current_dataset()), "id", source_id)
+    return services.one(services.sources(current_snapshot()), "id", source_id)

@@ -23,7 +23,7 @@ from mercwatch.api.schemas import (
     EditionOut,
     page_of,
 )
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 router = Router(tags=["assessments"])
 
@@ -65,7 +65,7 @@ def list_editions(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
 
 @router.get("/editions/{edition_id}", response=EditionOut, summary="One edition")
 def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
-    return services.one(services.editions(current_dataset()), "id", edition_id)
+    return services.one(services.editions(current_snapshot()), "id", edition_id)
 
 
 @router.get("/changes", response=page_of(ChangeOut), summary="List level changes")

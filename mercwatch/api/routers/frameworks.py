@@ -11,7 +11,7 @@ from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import PageParams, ProvisionParams
 from mercwatch.api.schemas import FrameworkOut, ProvisionOut, page_of
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 router = Router(tags=["frameworks"])
 
@@ -23,7 +23,7 @@ def list_frameworks(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
 
 @router.get("/frameworks/{fid}", response=FrameworkOut, summary="One framework")
 def get_framework(request: HttpRequest, fid: str) -> dict[str, Any]:
-    return services.one(services.frameworks(current_dataset()), "id", fid)
+    return services.one(services.frameworks(current_snapshot()), "id", fid)
 
 
 @router.get("/provisions", response=page_of(ProvisionOut), summary="List provisions")
@@ -34,5 +34,5 @@ def list_provisions(request: HttpRequest, q: Query[ProvisionParams]) -> HttpResp
 
 @router.get("/provisions/{path:code}", response=ProvisionOut, summary="One provision")
 def get_provision(request: HttpRequest, code: str) -> dict[str, Any]:
-    every = services.provisions(current_dataset(), framework=None, parent=None)
+    every = services.provisions(current_snapshot(), framework=None, parent=None)
     return services.one(every, "code", code)

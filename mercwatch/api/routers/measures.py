@@ -12,7 +12,7 @@ from mercwatch.api import known, services
 from mercwatch.api.paging import paged
 from mercwatch.api.params import MeasureParams, RelationshipParams
 from mercwatch.api.schemas import MeasureOut, RelationshipOut, page_of
-from mercwatch.tracker.services.assessments import current_dataset
+from mercwatch.store.current import current_snapshot
 
 router = Router(tags=["measures"])
 
@@ -35,7 +35,7 @@ def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> HttpResponse
 
 @router.get("/measures/{measure_id}", response=MeasureOut, summary="One measure")
 def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
-    data = current_dataset()
+    data = current_snapshot()
     if measure_id not in data.measures:
         raise services.NotFound(f"no measure {measure_id!r}")
     return services.all_measures(data, dt.date.today())[list(data.measures).index(measure_id)]

@@ -18,8 +18,7 @@ from followthemoney.schema import ValidationData
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
-from mercwatch.tracker.loader.schemas import ActorFile
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Actor, Snapshot
 
 SCHEMA_OF_KIND = {
     "country": "PublicBody",
@@ -49,13 +48,13 @@ def _make(schema: str, *parts: str, **props: Any) -> EntityProxy:
     return proxy
 
 
-def _country(data: Dataset, actor: ActorFile) -> str | None:
+def _country(data: Snapshot, actor: Actor) -> str | None:
     if actor.kind == "country":
         return actor.id.lower()
     return actor.country.lower() if actor.country and actor.country in data.actors else None
 
 
-def _actor(data: Dataset, a: ActorFile) -> EntityProxy:
+def _actor(data: Snapshot, a: Actor) -> EntityProxy:
     names = {"alias": [x.name for x in a.aliases if x.kind == "alias"]}
     names["previousName"] = [x.name for x in a.aliases if x.kind == "former"]
     legal = [x.name for x in a.aliases if x.kind == "legal"]
@@ -72,7 +71,7 @@ def _actor(data: Dataset, a: ActorFile) -> EntityProxy:
     return _make(SCHEMA_OF_KIND[a.kind], a.id, **props)
 
 
-def _ties(data: Dataset) -> Iterator[EntityProxy]:
+def _ties(data: Snapshot) -> Iterator[EntityProxy]:
     for a in data.actors.values():
         for r in a.relationships:
             ids = (a.id, r.kind, r.object)
@@ -92,10 +91,11 @@ def _ties(data: Dataset) -> Iterator[EntityProxy]:
                 yield _make("UnknownLink", *ids, subject=subject, object=obj, role=r.kind, **when)
 
 
-def _measures(data: Dataset) -> Iterator[EntityProxy]:
-    for mid, (actor_id, _family, _pos, m) in data.measures.items():
+def _measures(data: Snapshot) -> Iterator[EntityProxy]:
+    for mid, m in data.measures.items():
+        actor_id = m.actor
         issuer = data.actors[actor_id]
-        urls = [data.sources[c.source][2].url for c in m.sources]
+        urls = [data.sources[c.source].url for c in m.sources]
         for t in m.targets:
             common = {
                 "startDate": t.since or m.date,
@@ -112,7 +112,7 @@ def _measures(data: Dataset) -> Iterator[EntityProxy]:
                             object=entity_id(t.actor), role=t.role, **common)  # fmt: skip
 
 
-def entities(data: Dataset) -> list[EntityProxy]:
+def entities(data: Snapshot) -> list[EntityProxy]:
     """Give every entity, validated by its schema, sorted by ID."""
     found = [_actor(data, a) for a in data.actors.values()]
     found += [*_ties(data), *_measures(data)]

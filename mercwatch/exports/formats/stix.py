@@ -18,7 +18,7 @@ import stix2
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 NAMESPACE = uuid.UUID("6f1d6c1e-5b0a-4c1b-9d55-6d6572637761")
 FINDING_TYPES = {"threat-report", "transparency-report", "takedown"}
@@ -40,7 +40,7 @@ def stix_id(kind: str, *parts: str) -> str:
 
 class _Maker:
     def __init__(self, bundle: Bundle) -> None:
-        self.data: Dataset = bundle.data
+        self.data: Snapshot = bundle.data
         self.stamp = dt.datetime.combine(bundle.as_of, dt.time(), tzinfo=dt.UTC)
         self.marking = stix2.MarkingDefinition(
             id=stix_id("marking-definition", "licence"),
@@ -116,12 +116,13 @@ class _Maker:
     def _refs(self, cites: Any) -> list[dict[str, str]]:
         refs = []
         for c in cites:
-            source = self.data.sources[c.source][2]
+            source = self.data.sources[c.source]
             refs.append({"source_name": source.publisher or c.source, "url": source.url})
         return refs
 
     def measures(self) -> Iterator[Any]:
-        for mid, (actor_id, _family, _pos, m) in self.data.measures.items():
+        for mid, m in self.data.measures.items():
+            actor_id = m.actor
             if not m.targets:
                 continue
             refs = [stix_id("identity", t.actor) for t in m.targets]

@@ -7,7 +7,6 @@ from typing import Any
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.market.services import DESIGNATED, Designation, Tie, designations_of, ties_of
-from mercwatch.site.services import cache
 from mercwatch.site.services.explain import Shown, shown
 from mercwatch.site.services.index import measures_of, targeted_by
 from mercwatch.site.services.links import actor_url
@@ -22,10 +21,10 @@ from mercwatch.site.services.wording import (
     span,
     tie_phrase,
 )
+from mercwatch.store import current as cache
 from mercwatch.tracker.derive import membership_since
-from mercwatch.tracker.loader.schemas import ActorFile, MeasureEntry
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.snapshot import Actor, Measure, Snapshot, as_json
 from mercwatch.tracker.states import not_assessed_reason
 
 
@@ -33,7 +32,7 @@ class NotFound(LookupError):
     """No such public ID on this kind of page."""
 
 
-def actor_of(data: Dataset, actor_id: str, kinds: set[str] | frozenset[str]) -> ActorFile:
+def actor_of(data: Snapshot, actor_id: str, kinds: set[str] | frozenset[str]) -> Actor:
     """Give the actor with this public ID if it is of one of `kinds`, else raise NotFound."""
     actor = data.actors.get(actor_id)
     if actor is None or actor.kind not in kinds:
@@ -41,7 +40,7 @@ def actor_of(data: Dataset, actor_id: str, kinds: set[str] | frozenset[str]) -> 
     return actor
 
 
-def provisions_for(data: Dataset, kind: str, version: str | None) -> list[str]:
+def provisions_for(data: Snapshot, kind: str, version: str | None) -> list[str]:
     """Give the provisions the methodology assesses this kind of actor on, in file order."""
     if kind in GOVERNMENT_KINDS:
         return list(TRACKED)
@@ -50,14 +49,17 @@ def provisions_for(data: Dataset, kind: str, version: str | None) -> list[str]:
     def build() -> tuple[str, ...]:
         return tuple(
             code
-            for code, (fw, _parent, _entry) in data.provisions.items()
-            if any(s.covers(provision=code, framework=fw, actor_kind=kind) for s in method.scope)
+            for code, p in data.provisions.items()
+            if any(
+                s.covers(provision=code, framework=p.framework, actor_kind=kind)
+                for s in method.scope
+            )
         )
 
     return list(cache.memo(data, ("provisions-for", kind, method.version), build))
 
 
-def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
+def memberships(data: Snapshot, actor_id: str) -> list[dict[str, Any]]:
     """Give every membership of the actor, with its framework's title, its dates and the day it
     counts from (its start or, when that is unknown, the earliest date a source reports it)."""
     counts_from = {
@@ -83,7 +85,7 @@ def memberships(data: Dataset, actor_id: str) -> list[dict[str, Any]]:
     return found
 
 
-def level_labels(data: Dataset, version: str | None) -> dict[str, str]:
+def level_labels(data: Snapshot, version: str | None) -> dict[str, str]:
     """Give the methodology's label of each level code ("enforced": "Implemented and enforced")."""
     method = methodology_of(data, version)
     return cache.memo(
@@ -91,7 +93,7 @@ def level_labels(data: Dataset, version: str | None) -> dict[str, str]:
     )
 
 
-def rule_texts(data: Dataset, version: str | None) -> dict[str, str]:
+def rule_texts(data: Snapshot, version: str | None) -> dict[str, str]:
     """Give the methodology's description of each rule that can set a level."""
     method = methodology_of(data, version)
     return cache.memo(
@@ -99,7 +101,7 @@ def rule_texts(data: Dataset, version: str | None) -> dict[str, str]:
     )
 
 
-def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
+def _shown(data: Snapshot, moment: Moment, actor_id: str, code: str) -> Shown:
     """Give the part of one assessment's explanation a page shows, once per data version."""
     return cache.memo(
         data,
@@ -115,7 +117,7 @@ def _shown(data: Dataset, moment: Moment, actor_id: str, code: str) -> Shown:
 TIMELINE_SHOWN = 50  # the most recent measures on an actor's page; the rest are a link away
 
 
-def measures_at(data: Dataset, actor_id: str, day: dt.date) -> tuple[list[MeasureEntry], int]:
+def measures_at(data: Snapshot, actor_id: str, day: dt.date) -> tuple[list[Measure], int]:
     """Give an actor's measures that can be dated on or before `day`, oldest first (one known
     only as "2024" is, on 1 June 2024), and how many are later."""
     every = measures_of(data, actor_id)
@@ -132,11 +134,11 @@ def _membership_json(m: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any]:
+def actor_page(data: Snapshot, actor: Actor, moment: Moment) -> dict[str, Any]:
     """Give an actor's assessments on every provision it is assessed on, and its measures and
     memberships as of the moment (those that start later are counted or listed apart)."""
     codes = provisions_for(data, actor.kind, moment.version)
-    cells = [(data.provisions[c][2], _shown(data, moment, actor.id, c)) for c in codes]
+    cells = [(data.provisions[c], _shown(data, moment, actor.id, c)) for c in codes]
     measures, later = measures_at(data, actor.id, moment.day)
     recent = measures[-TIMELINE_SHOWN:]
     every = memberships(data, actor.id)
@@ -154,7 +156,7 @@ def actor_page(data: Dataset, actor: ActorFile, moment: Moment) -> dict[str, Any
         "uncertain": {m.id for m in recent if m.date.last_day() > moment.day},
         "moment_query": moment.query,
         "json": {
-            "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "actor": as_json(actor, exclude_defaults=True),
             "as_of": moment.as_dict(),
             "not_assessed": not_assessed_reason(actor) or None,
             "assessments": [s.as_dict() for _p, s in cells],
@@ -174,7 +176,7 @@ def _later(membership: dict[str, Any], day: dt.date) -> bool:
     return membership["counts_from"] is not None and membership["counts_from"] > day
 
 
-def timeline_page(data: Dataset, actor: ActorFile, at: At, moment: Moment) -> dict[str, Any]:
+def timeline_page(data: Snapshot, actor: Actor, at: At, moment: Moment) -> dict[str, Any]:
     """Give every measure of an actor as of the moment, oldest first, a page at a time."""
     measures, later = measures_at(data, actor.id, moment.day)
     pager = page_of(measures, at)
@@ -197,7 +199,7 @@ def timeline_page(data: Dataset, actor: ActorFile, at: At, moment: Moment) -> di
 
 
 def evidence_page(
-    data: Dataset, actor: ActorFile, code: str, moment: Moment, at: At
+    data: Snapshot, actor: Actor, code: str, moment: Moment, at: At
 ) -> dict[str, Any]:
     """Give every contribution behind one of an actor's assessments, a page at a time."""
     if code not in provisions_for(data, actor.kind, moment.version):
@@ -206,7 +208,7 @@ def evidence_page(
     pager = page_of(a.contributions, at)
     return {
         "actor": actor,
-        "provision": data.provisions[code][2],
+        "provision": data.provisions[code],
         "a": a,
         "pager": pager,
         "shown": Shown(
@@ -228,7 +230,7 @@ def evidence_page(
     }
 
 
-def _designation(data: Dataset, actor: str, d: Designation, today: dt.date) -> dict[str, Any]:
+def _designation(data: Snapshot, actor: str, d: Designation, today: dt.date) -> dict[str, Any]:
     """Give one designation as the vendor page shows it: who, what, when, and the path."""
     via = None
     if d.via is not None:
@@ -240,7 +242,7 @@ def _designation(data: Dataset, actor: str, d: Designation, today: dt.date) -> d
             "span": span(d.via.since, d.via.until, today),
         }
     return {
-        "measure": data.measures[d.measure][3],
+        "measure": data.measures[d.measure],
         "by": data.actors[d.by],
         "target": data.actors[d.target],
         "span": designated_span(d.since, d.until, today),
@@ -281,13 +283,14 @@ def _by_measure(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda g: (g["measure"].date.sort_key(), g["measure"].id))
 
 
-def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -> dict[str, Any]:
+def vendor_page(data: Snapshot, actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
     """Give a market actor's designations (its own, then those of actors tied to it, with the
     tie), other actions against it, findings, dated relationships and products."""
     today = today or dt.date.today()
     aimed: list[dict[str, Any]] = []
     for measure_id, role in targeted_by(data, actor.id):
-        by, _family, _pos, m = data.measures[measure_id]
+        m = data.measures[measure_id]
+        by = m.actor
         target = next(t for t in m.targets if t.actor == actor.id and t.role == role)
         aimed.append(
             {
@@ -308,7 +311,7 @@ def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -
             "actor": data.actors[t.other(actor.id)],
             "span": span(t.since, t.until, today),
             "note": t.note,
-            "sources": [data.sources[c][2] for c in t.sources],
+            "sources": [data.sources[c] for c in t.sources],
         }
         for t in ties
     ]
@@ -321,9 +324,9 @@ def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -
         "actions": [a for a in aimed if a["role"] not in {"named", DESIGNATED}],
         "findings": [a for a in aimed if a["role"] == "named"],
         "relationships": relationships,
-        "sources": [data.sources[c.source][2] for c in actor.sources],
+        "sources": [data.sources[c.source] for c in actor.sources],
         "json": {
-            "actor": actor.model_dump(mode="json", exclude_defaults=True),
+            "actor": as_json(actor, exclude_defaults=True),
             "designations": [_designation_json(d) for d in found],
             "targeted_by": [
                 {"measure": a["measure"].id, "role": a["role"], "by": a["by"].id} for a in aimed
@@ -338,7 +341,7 @@ def vendor_page(data: Dataset, actor: ActorFile, today: dt.date | None = None) -
     }
 
 
-def directory(data: Dataset, kinds: set[str]) -> list[dict[str, Any]]:
+def directory(data: Snapshot, kinds: set[str]) -> list[dict[str, Any]]:
     """Give the actors of `kinds` with how many measures each has and whether they are places
     that are not assessed, in name order."""
     return [

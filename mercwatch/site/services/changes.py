@@ -9,17 +9,17 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from mercwatch.core.partial_dates import PartialDate
-from mercwatch.site.services import cache
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import BadInput, parse_day
+from mercwatch.store import current as cache
 from mercwatch.tracker.changes import Change, changes_between
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.snapshot import Snapshot
 
 EPOCH = dt.date(1900, 1, 1)
 
 
-def all_changes(data: Dataset, version: str | None, until: dt.date) -> list[Change]:
+def all_changes(data: Snapshot, version: str | None, until: dt.date) -> list[Change]:
     """Give every level change up to `until`, oldest first.
 
     A change on a day depends only on the assessments the day before and the day itself, never
@@ -35,7 +35,7 @@ def all_changes(data: Dataset, version: str | None, until: dt.date) -> list[Chan
 
 
 def between(
-    data: Dataset,
+    data: Snapshot,
     version: str | None,
     since: dt.date,
     until: dt.date,
@@ -53,7 +53,7 @@ def between(
     ]
 
 
-def period_from(data: Dataset, params: dict[str, str], today: dt.date) -> dict[str, Any]:
+def period_from(data: Snapshot, params: dict[str, str], today: dt.date) -> dict[str, Any]:
     """Give the period a query asks for: `from`/`to` editions or `since`/`until` dates."""
     editions = {e.id: e for e in data.editions}
     start, end = params.get("from", ""), params.get("to", "")
@@ -77,10 +77,10 @@ def known_date(change: Change) -> PartialDate:
     return change.known or PartialDate.parse(change.date)
 
 
-def _cause(data: Dataset, cause: str) -> dict[str, Any]:
+def _cause(data: Snapshot, cause: str) -> dict[str, Any]:
     """Give one cause of a change as a reader sees it: a measure's title, or a sentence."""
     if cause in data.measures:
-        return {"id": cause, "title": data.measures[cause][3].title, "measure": True}
+        return {"id": cause, "title": data.measures[cause].title, "measure": True}
     if cause.startswith("override:"):
         return {
             "id": cause,
@@ -98,10 +98,10 @@ def _cause(data: Dataset, cause: str) -> dict[str, Any]:
     }
 
 
-def describe(data: Dataset, change: Change) -> dict[str, Any]:
+def describe(data: Snapshot, change: Change) -> dict[str, Any]:
     """Give a change as the page and the feeds show it: names and dates as known, not IDs."""
     actor = data.actors[change.actor]
-    provision = data.provisions[change.provision][2]
+    provision = data.provisions[change.provision]
     when = known_date(change)
     return {
         "change": change,

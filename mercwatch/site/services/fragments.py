@@ -17,12 +17,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from mercwatch.site.services import cache, geometry
+from mercwatch.site.services import geometry
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import TRACKED, Row, all_rows
 from mercwatch.site.services.wording import source_kind
+from mercwatch.store import current as cache
 from mercwatch.tracker.derive import Contribution, SourceRef
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 TOTAL_BANDS = ((0, 0, "0"), (1, 3, "1–3"), (4, 7, "4–7"), (8, 13, "8–13"), (14, 28, "14–28"))
 ANCHORS = tuple(slugify(code) for code in TRACKED)
@@ -40,7 +41,7 @@ def _row_html(row: Row, query: str) -> str:
     )
 
 
-def _rows_html(data: Dataset, moment: Moment) -> dict[str, str]:
+def _rows_html(data: Snapshot, moment: Moment) -> dict[str, str]:
     """Give every government's scorecard row at the moment, keyed by its ID."""
     return cache.memo(
         data,
@@ -49,7 +50,7 @@ def _rows_html(data: Dataset, moment: Moment) -> dict[str, str]:
     )
 
 
-def scorecard_body(data: Dataset, moment: Moment, rows: list[Row]) -> SafeString:
+def scorecard_body(data: Snapshot, moment: Moment, rows: list[Row]) -> SafeString:
     """Give the `<tbody>` rows of the scorecard for `rows`, in their order."""
     if not rows:
         return mark_safe('<tr><td colspan="9">No government matches these filters.</td></tr>')
@@ -72,7 +73,7 @@ def _shape(row: Row, d: str, map_of: str, query: str) -> str:
     )
 
 
-def map_shapes(data: Dataset, moment: Moment, map_of: str, zoom: str = "") -> SafeString:
+def map_shapes(data: Snapshot, moment: Moment, map_of: str, zoom: str = "") -> SafeString:
     """Give each country in the map's view (the world, or the region `zoom`), coloured by
     `map_of`, as a link with an accessible name."""
 

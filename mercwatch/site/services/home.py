@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from mercwatch.site.services import changes, fragments, geometry, scorecard
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import TRACKED, Query
-from mercwatch.tracker.loader.validate import Dataset
 from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.snapshot import Snapshot
 
 
 def link(moment: Moment, query: Query, **change: str) -> str:
@@ -63,7 +63,7 @@ def zoom_links(moment: Moment, query: Query, map_of: str, zoom: str) -> list[dic
 
 
 def home_page(
-    data: Dataset, moment: Moment, query: Query, map_of: str, zoom: str = ""
+    data: Snapshot, moment: Moment, query: Query, map_of: str, zoom: str = ""
 ) -> dict[str, Any]:
     """Give everything the home page shows, derived at the moment, the map in the view `zoom`."""
     rows = scorecard.rows_for(data, moment, query)
@@ -76,7 +76,7 @@ def home_page(
         for level in methodology_of(data, moment.version).levels
         if level.code not in {"not-assessed", "not-applicable"}
     ]
-    provisions = [(code, data.provisions[code][2]) for code in TRACKED]
+    provisions = [(code, data.provisions[code]) for code in TRACKED]
     return {
         "moment": moment,
         "method_version": methodology_of(data, moment.version).version,
@@ -88,7 +88,7 @@ def home_page(
         "regions": geometry.regions(),
         "editions": data.editions,
         "map_of": map_of,
-        "map_title": "total score" if map_of == "total" else data.provisions[map_of][2].title,
+        "map_title": "total score" if map_of == "total" else data.provisions[map_of].title,
         "shapes": fragments.map_shapes(data, moment, map_of, zoom),
         "zoom": zoom,
         "zoom_label": geometry.ZOOMS[zoom][0] if zoom else "",

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from mercwatch.site.services import cache
-from mercwatch.tracker.loader.schemas import MeasureEntry
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.store import current as cache
+from mercwatch.tracker.snapshot import Measure, Snapshot
 
 
-def _build(data: Dataset) -> dict[str, Any]:
+def _build(data: Snapshot) -> dict[str, Any]:
     cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
     targeted: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    by_actor: dict[str, list[MeasureEntry]] = defaultdict(list)
+    by_actor: dict[str, list[Measure]] = defaultdict(list)
     related: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for measure_id, (owner, _family, _pos, m) in data.measures.items():
+    for measure_id, m in data.measures.items():
+        owner = m.actor
         by_actor[owner].append(m)
         for cite in m.sources:
             cited[cite.source].append(("measure", measure_id))
@@ -35,26 +35,26 @@ def _build(data: Dataset) -> dict[str, Any]:
     return {"cited": cited, "targeted": targeted, "by_actor": by_actor, "related": related}
 
 
-def indexes(data: Dataset) -> dict[str, Any]:
+def indexes(data: Snapshot) -> dict[str, Any]:
     """Give the reverse indexes, built once per data version."""
     return cache.memo(data, ("indexes",), lambda: _build(data))
 
 
-def measures_of(data: Dataset, actor: str) -> list[MeasureEntry]:
+def measures_of(data: Snapshot, actor: str) -> list[Measure]:
     """Give an actor's measures, oldest first."""
     return list(indexes(data)["by_actor"].get(actor, []))
 
 
-def cited_by(data: Dataset, source: str) -> list[tuple[str, str]]:
+def cited_by(data: Snapshot, source: str) -> list[tuple[str, str]]:
     """Give what cites a source: (`measure`|`membership`|`actor`, ID) pairs."""
     return list(indexes(data)["cited"].get(source, []))
 
 
-def targeted_by(data: Dataset, actor: str) -> list[tuple[str, str]]:
+def targeted_by(data: Snapshot, actor: str) -> list[tuple[str, str]]:
     """Give the measures aimed at an actor, with the role it has in each."""
     return list(indexes(data)["targeted"].get(actor, []))
 
 
-def related_to(data: Dataset, actor: str) -> list[tuple[str, str]]:
+def related_to(data: Snapshot, actor: str) -> list[tuple[str, str]]:
     """Give the actors with a relationship pointing at `actor` (e.g. its subsidiaries)."""
     return list(indexes(data)["related"].get(actor, []))

@@ -12,8 +12,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from mercwatch.tracker.loader.schemas import EditionEntry
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Edition, Snapshot
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -39,7 +38,7 @@ class Moment:
     """The date a page is derived at, the edition it belongs to, and the methodology version."""
 
     day: dt.date
-    edition: EditionEntry | None = None
+    edition: Edition | None = None
     version: str | None = None
     chosen: bool = False  # the reader chose a date or an edition (carried along in links)
     notices: tuple[Notice, ...] = ()
@@ -111,7 +110,7 @@ def future_notice(name: str, day: dt.date, today: dt.date, meaning: str) -> Noti
     return Notice("future-date", name, message)
 
 
-def moment_from(data: Dataset, params: dict[str, str], today: dt.date | None = None) -> Moment:
+def moment_from(data: Snapshot, params: dict[str, str], today: dt.date | None = None) -> Moment:
     """Give the moment a query asks for: `edition=ID` or `as_of=YYYY-MM-DD`, else today.
 
     When both are given the edition wins, and the moment says so: an edition fixes its date and
@@ -137,7 +136,7 @@ def moment_from(data: Dataset, params: dict[str, str], today: dt.date | None = N
     return Moment(today, None, version)
 
 
-def _edition_wins(edition: EditionEntry, day: dt.date) -> Notice:
+def _edition_wins(edition: Edition, day: dt.date) -> Notice:
     message = _(
         "Both a date (as_of %(day)s) and an edition were given: the edition wins. This page "
         "shows the edition “%(title)s”, as of its date, %(edition_day)s, by its methodology. "

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from django.utils.translation import gettext as _
 
 from mercwatch.site.services.moment import Notice, future_notice, moment_from, parse_day
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 MOMENT = ("as_of", "edition")
 
@@ -38,7 +38,7 @@ def unknown(given: Collection[str], known: Collection[str]) -> list[Notice]:
 
 
 def notices(
-    data: Dataset, params: dict[str, str], known: Collection[str], today: dt.date
+    data: Snapshot, params: dict[str, str], known: Collection[str], today: dt.date
 ) -> list[Notice]:
     """Give every notice about the query of a page that knows the parameters `known`.
 

@@ -8,7 +8,6 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
-from mercwatch.site.services import cache
 from mercwatch.site.services.actors import NotFound, actor_of, level_labels, provisions_for
 from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
@@ -16,18 +15,20 @@ from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import TRACKED, governments
 from mercwatch.site.services.wording import designated_span, span
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.store import current as cache
 from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.snapshot import Snapshot, as_json
 
 NOT_SHOWN = {"not-assessed", "not-applicable"}
 
 
-def measure_page(data: Dataset, measure_id: str) -> dict[str, Any]:
+def measure_page(data: Snapshot, measure_id: str) -> dict[str, Any]:
     """Give a measure: who, what, when, lifecycle, targets, links and every source."""
     if measure_id not in data.measures:
         raise NotFound(measure_id)
-    actor_id, family, _pos, m = data.measures[measure_id]
-    sources = [(c, data.sources[c.source][2]) for c in m.sources]
+    m = data.measures[measure_id]
+    actor_id, family = m.actor, m.family
+    sources = [(c, data.sources[c.source]) for c in m.sources]
     today = dt.date.today()
     levels = level_labels(data, None)
     return {
@@ -43,34 +44,33 @@ def measure_page(data: Dataset, measure_id: str) -> dict[str, Any]:
             )
             for t in m.targets
         ],
-        "links": [
-            (k, data.provisions[k.provision][2], levels.get(k.level, k.level)) for k in m.links
-        ],
+        "links": [(k, data.provisions[k.provision], levels.get(k.level, k.level)) for k in m.links],
         "sources": sources,
-        "json": {"actor": actor_id, "family": family, **m.model_dump(mode="json")},
+        "json": {"actor": actor_id, "family": family, **as_json(m)},
     }
 
 
-def source_page(data: Dataset, source_id: str) -> dict[str, Any]:
+def source_page(data: Snapshot, source_id: str) -> dict[str, Any]:
     """Give a source and everything that cites it."""
     if source_id not in data.sources:
         raise NotFound(source_id)
-    group, _pos, s = data.sources[source_id]
+    s = data.sources[source_id]
+    group = s.group
     citing = cited_by(data, source_id)
     return {
         "source": s,
-        "measures": [data.measures[i][3] for kind, i in citing if kind == "measure"],
+        "measures": [data.measures[i] for kind, i in citing if kind == "measure"],
         "memberships": [_membership(data, i) for kind, i in citing if kind == "membership"],
         "actors": [data.actors[i] for kind, i in citing if kind == "actor"],
         "json": {
             "group": group,
-            **s.model_dump(mode="json"),
+            **as_json(s),
             "cited_by": [{"kind": k, "id": i} for k, i in citing],
         },
     }
 
 
-def _membership(data: Dataset, cited: str) -> dict[str, Any]:
+def _membership(data: Snapshot, cited: str) -> dict[str, Any]:
     """Give a cited membership (`framework:actor`) as a sentence and its actor."""
     framework, _sep, actor_id = cited.partition(":")
     role = next(m.role for m in data.memberships[framework] if m.actor == actor_id)
@@ -81,11 +81,12 @@ def _membership(data: Dataset, cited: str) -> dict[str, Any]:
     }
 
 
-def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str, Any]:
+def provision_page(data: Snapshot, code: str, moment: Moment, at: At) -> dict[str, Any]:
     """Give what a provision asks and the approaches taken, side by side, by assessed actor."""
     if code not in data.provisions:
         raise NotFound(code)
-    framework, parent, entry = data.provisions[code]
+    entry = data.provisions[code]
+    framework, parent = entry.framework, entry.parent
     method = methodology_of(data, moment.version)
     kinds = [
         k
@@ -112,7 +113,7 @@ def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str
     implied = [i for i in method.implied if code in i.provisions]
     return {
         "framework": data.frameworks[framework],
-        "parent": data.provisions[parent][2] if parent else None,
+        "parent": data.provisions[parent] if parent else None,
         "provision": entry,
         "approaches": [(actor, a, *decisive(a)) for actor, a in pager.items],
         "with_evidence": len(approaches),
@@ -123,7 +124,7 @@ def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str
         "json": {
             "framework": framework,
             "parent": parent,
-            "provision": entry.model_dump(mode="json", exclude={"provisions"}),
+            "provision": {k: v for k, v in as_json(entry).items() if k != "provisions"},
             "commitments": [p.code for p in entry.provisions],
             "as_of": moment.as_dict(),
             "counts": counts,
@@ -133,7 +134,7 @@ def provision_page(data: Dataset, code: str, moment: Moment, at: At) -> dict[str
     }
 
 
-def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any]:
+def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, Any]:
     """Give two to four governments side by side on each recommendation, with their totals; with
     one, the form with it chosen, inviting to choose more."""
     known = set(governments(data))
@@ -159,7 +160,7 @@ def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any
     grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if compared else {}
     rows = [
         (
-            data.provisions[code][2],
+            data.provisions[code],
             [(grid[(a.id, code)], *decisive(grid[(a.id, code)])) for a in compared],
         )
         for code in (TRACKED if compared else ())
@@ -184,15 +185,15 @@ def compare_page(data: Dataset, ids: list[str], moment: Moment) -> dict[str, Any
     }
 
 
-def methodology_page(data: Dataset, version: str | None) -> dict[str, Any]:
+def methodology_page(data: Snapshot, version: str | None) -> dict[str, Any]:
     """Give a methodology version, rendered from its file, and the history of versions."""
     method = methodology_of(data, version)
     history = sorted(
-        (m for _text, m in data.methodologies.values()),
+        (m.rules for m in data.methodologies.values()),
         key=lambda m: tuple(int(x) for x in m.version.split(".")),
         reverse=True,
     )
-    text, _parsed = data.methodologies[method.version]
+    text = data.methodologies[method.version].document
     parsed = cache.memo(data, ("methodology-yaml", method.version), lambda: yaml.safe_load(text))
     return {
         "method": method,

@@ -8,11 +8,11 @@ from typing import Any
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
-from mercwatch.site.services import cache, geometry
+from mercwatch.site.services import geometry
 from mercwatch.site.services.moment import BadInput, Moment
+from mercwatch.store import current as cache
 from mercwatch.tracker.derive import Assessment, MembershipIn, membership_active
-from mercwatch.tracker.loader.schemas import ActorFile
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Actor, Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
 TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
@@ -42,7 +42,7 @@ class Query:
 
 @dataclass
 class Row:
-    actor: ActorFile
+    actor: Actor
     cells: list[Assessment]
     total: int
     region: str
@@ -79,7 +79,7 @@ def query_from(params: dict[str, str]) -> Query:
     return Query(members, region, evidence, sort, descending)
 
 
-def governments(data: Dataset) -> tuple[str, ...]:
+def governments(data: Snapshot) -> tuple[str, ...]:
     """Give every assessed government's ID (UN member and observer states and bodies such as the
     EU; not places such as Antarctica: tracker/states.py), in name order."""
     return cache.memo(
@@ -93,7 +93,7 @@ def governments(data: Dataset) -> tuple[str, ...]:
     )
 
 
-def memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
+def memberships_of(data: Snapshot) -> dict[str, list[MembershipIn]]:
     """Give each actor's memberships as the engine reads them, once per data version."""
 
     def build() -> dict[str, list[MembershipIn]]:
@@ -105,7 +105,7 @@ def memberships_of(data: Dataset) -> dict[str, list[MembershipIn]]:
     return cache.memo(data, ("memberships",), build)
 
 
-def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
+def memberships_at(data: Snapshot, actor: str, day: dt.date) -> list[str]:
     """Give the frameworks `actor` was a member of on `day`, counted as the engine counts them
     (`derive.membership_active`: an unknown start counts from the earliest dated report)."""
     found: list[str] = []
@@ -115,7 +115,7 @@ def memberships_at(data: Dataset, actor: str, day: dt.date) -> list[str]:
     return sorted(found, key=list(data.memberships).index)
 
 
-def all_rows(data: Dataset, moment: Moment) -> list[Row]:
+def all_rows(data: Snapshot, moment: Moment) -> list[Row]:
     """Give every government's row at the moment, cached per data version."""
 
     def build() -> list[Row]:
@@ -148,7 +148,7 @@ def _sort_key(sort: str) -> Any:
     return lambda r: r.cells[index].score if r.cells[index].score is not None else -1
 
 
-def rows_for(data: Dataset, moment: Moment, query: Query) -> list[Row]:
+def rows_for(data: Snapshot, moment: Moment, query: Query) -> list[Row]:
     """Give the rows the query selects, in its order (ties by name)."""
     rows = [
         r
@@ -162,7 +162,7 @@ def rows_for(data: Dataset, moment: Moment, query: Query) -> list[Row]:
     return rows
 
 
-def headline(data: Dataset, rows: list[Row]) -> list[dict[str, Any]]:
+def headline(data: Snapshot, rows: list[Row]) -> list[dict[str, Any]]:
     """Give, per recommendation, how many of `rows` have any evidence, and at which levels."""
     out = []
     for index, code in enumerate(TRACKED):
@@ -173,8 +173,8 @@ def headline(data: Dataset, rows: list[Row]) -> list[dict[str, Any]]:
         out.append(
             {
                 "provision": code,
-                "number": data.provisions[code][2].number,
-                "title": data.provisions[code][2].title,
+                "number": data.provisions[code].number,
+                "title": data.provisions[code].title,
                 "with_evidence": sum(levels.values()),
                 "levels": levels,
             }

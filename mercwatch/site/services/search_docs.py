@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 import pycountry
 
-from mercwatch.site.services import cache
 from mercwatch.site.services.links import actor_url, measure_url, provision_url, source_url
-from mercwatch.tracker.loader.schemas import ActorFile
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.store import current as cache
+from mercwatch.tracker.snapshot import Actor, Snapshot
 
 # Names of countries in these languages match too (pycountry's ISO 3166-1 gettext catalogues).
 LANGUAGES = ("fr",)
@@ -62,14 +61,14 @@ def _names(*names: str) -> str:
     return " | ".join(dict.fromkeys(n for n in map(normalise, names) if n))
 
 
-def _country_of(data: Dataset, actor: ActorFile) -> str:
+def _country_of(data: Snapshot, actor: Actor) -> str:
     if actor.kind in {"country", "supranational"}:
         return ""
     home = data.actors.get(actor.country) if actor.country else None
     return home.name if home else ""
 
 
-def actor_names(data: Dataset, actor: ActorFile) -> list[str]:
+def actor_names(data: Snapshot, actor: Actor) -> list[str]:
     """Give every name an actor is known by: its name, official name, aliases, its public ID,
     and, for a country, its names in the other languages searched."""
     foreign = country_names(actor.iso_alpha3) if actor.kind == "country" else []
@@ -77,7 +76,7 @@ def actor_names(data: Dataset, actor: ActorFile) -> list[str]:
     return [n for n in (actor.name, actor.official_name, *aliases, *foreign, actor.id) if n]
 
 
-def known_names(data: Dataset) -> list[str]:
+def known_names(data: Snapshot) -> list[str]:
     """Give the names of every actor and product, as readers write them, for "did you mean"."""
 
     def build() -> list[str]:
@@ -91,7 +90,7 @@ def known_names(data: Dataset) -> list[str]:
     return cache.memo(data, ("search-names",), build)
 
 
-def _actors(data: Dataset) -> list[Document]:
+def _actors(data: Snapshot) -> list[Document]:
     docs = []
     for a in data.actors.values():
         url = actor_url(a.id, a.kind)
@@ -104,10 +103,11 @@ def _actors(data: Dataset) -> list[Document]:
     return docs
 
 
-def documents(data: Dataset) -> list[Document]:
+def documents(data: Snapshot) -> list[Document]:
     """Give everything searchable, one document each."""
     docs = _actors(data)
-    for measure_id, (owner, _family, _pos, m) in data.measures.items():
+    for measure_id, m in data.measures.items():
+        owner = m.actor
         actor = data.actors[owner]
         country = actor.name if actor.kind == "country" else _country_of(data, actor)
         body = normalise(f"{m.summary} {actor.name} {m.type} {measure_id}")
@@ -122,13 +122,13 @@ def documents(data: Dataset) -> list[Document]:
                 country,
             )
         )
-    for source_id, (_group, _pos, s) in data.sources.items():
+    for source_id, s in data.sources.items():
         title = s.title or s.url
         body = normalise(f"{s.publisher} {s.url}")
         docs.append(
             Document("source", source_id, title, _names(title), body, source_url(source_id), "")
         )
-    for code, (_fw, _parent, p) in data.provisions.items():
+    for code, p in data.provisions.items():
         title = f"{code} {p.title}"
         body = normalise(f"{p.text} {p.guidance}")
         docs.append(

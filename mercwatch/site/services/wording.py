@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import ActorKind, EventKind, MeasureType, SourceKind, TargetRole
 from mercwatch.market.services import Tie
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 # kind: (the subject is ... the object, the object is ... the subject), articles included.
 TIES: dict[str, tuple[Promise, Promise]] = {
@@ -79,7 +79,7 @@ def source_kind(value: str) -> str:
     return str(SourceKind(value).label) if value in SourceKind.values else value
 
 
-def country_name(data: Dataset, code: str) -> str:
+def country_name(data: Snapshot, code: str) -> str:
     """Give the name of a country or body: the actor's name, else ISO 3166's, else the code."""
     if code in data.actors:
         return data.actors[code].name

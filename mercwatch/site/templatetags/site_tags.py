@@ -8,13 +8,13 @@ from django.utils.safestring import SafeString
 from mercwatch.site.services import fragments
 from mercwatch.site.services.explain import Shown
 from mercwatch.site.services.links import actor_url
-from mercwatch.tracker.loader.schemas import ActorFile
+from mercwatch.tracker.snapshot import Actor
 
 register = template.Library()
 
 
 @register.filter
-def page(actor: ActorFile) -> str:
+def page(actor: Actor) -> str:
     """Give the page of an actor."""
     return actor_url(actor.id, actor.kind)
 

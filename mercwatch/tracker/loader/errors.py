@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mercwatch.tracker.loader.yamlio import line_of
+from mercwatch.tracker.validator import dotted
 
 _MESSAGES = {
     "extra_forbidden": "unknown field",
@@ -45,16 +46,13 @@ class Where:
         return LoadError(self.path, line_of(self.document, full), dotted(full), reason)
 
 
-def dotted(loc: tuple[str | int, ...]) -> str:
-    """Give `('measures', 2, 'links', 0)` as `measures[2].links[0]`."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "(file)"
-
-
 def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
     """Give one LoadError per pydantic error, with the line of the field at fault."""
+    return [where.error(loc, reason) for loc, reason in reasons(exc)]
+
+
+def reasons(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
+    """Give each pydantic error as the field's path and the reason, in the loader's words."""
     errors = []
     items = exc.errors()
     nested = [tuple(item["loc"]) for item in items]
@@ -71,5 +69,5 @@ def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
         reason = reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if item["type"] == "literal_error" or item["type"] == "enum":
             reason = f"{item['input']!r} is not allowed: {item['msg'].split('should be ')[-1]}"
-        errors.append(where.error(loc, reason))
+        errors.append((loc, reason))
     return errors

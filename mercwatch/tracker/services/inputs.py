@@ -1,4 +1,4 @@
-"""Turning a checked dataset into the derivation engine's plain inputs."""
+"""Turning a snapshot into the derivation engine's plain inputs."""
 
 from __future__ import annotations
 
@@ -13,41 +13,39 @@ from mercwatch.tracker.derive import (
     ProvisionIn,
     SourceRef,
 )
-from mercwatch.tracker.loader.schemas import Cite
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Cite, Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
 
-def _refs(data: Dataset, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
+def _refs(data: Snapshot, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
     refs = []
     for cite in cites:
-        _group, _position, source = data.sources[cite.source]
+        source = data.sources[cite.source]
         kind = cite.kind or source.kind
         refs.append(SourceRef(source.url, kind, source.published, cite.stance, source.retrieved))
     return tuple(refs)
 
 
-def inputs_from(data: Dataset) -> Inputs:
+def inputs_from(data: Snapshot) -> Inputs:
     """Give the engine's inputs for every actor, provision, measure, membership, override."""
     return Inputs(
         actors=tuple(
             ActorIn(a.id, a.kind, a.name, not_assessed_reason(a)) for a in data.actors.values()
         ),
         provisions=tuple(
-            ProvisionIn(code, framework, tuple(entry.addressees))
-            for code, (framework, _parent, entry) in data.provisions.items()
+            ProvisionIn(p.code, p.framework, tuple(p.addressees)) for p in data.provisions.values()
         ),
         measures=tuple(
             MeasureIn(
                 id=m.id,
-                actor=actor,
+                actor=m.actor,
                 title=m.title,
                 date=m.date,
                 sources=_refs(data, m.sources),
                 links=tuple(LinkIn(k.provision, k.level, k.rationale) for k in m.links),
                 events=tuple(EventIn(e.kind, e.date) for e in m.events),
             )
-            for actor, _family, _position, m in data.measures.values()
+            for m in data.measures.values()
         ),
         memberships=tuple(
             MembershipIn(

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS, ActorKind
-from mercwatch.tracker.loader.validate import Dataset
+from mercwatch.tracker.snapshot import Snapshot
 
 PRINCIPLES_FRAMEWORK = "techaccord"
 
@@ -19,19 +19,19 @@ def _ids(ids: set[str]) -> dict[str, Any]:
     return {"count": len(ids), "ids": sorted(ids)}
 
 
-def _actors_with_measures(data: Dataset, kinds: frozenset[str]) -> set[str]:
+def _actors_with_measures(data: Snapshot, kinds: frozenset[str]) -> set[str]:
     return {
-        actor
-        for actor, _family, _index, _measure in data.measures.values()
-        if actor in data.actors and data.actors[actor].kind in kinds
+        m.actor
+        for m in data.measures.values()
+        if m.actor in data.actors and data.actors[m.actor].kind in kinds
     }
 
 
-def _memberships(data: Dataset) -> dict[str, dict[str, Any]]:
+def _memberships(data: Snapshot) -> dict[str, dict[str, Any]]:
     frameworks = sorted(set(data.frameworks) | set(data.memberships))
     result: dict[str, dict[str, Any]] = {}
     for framework in frameworks:
-        members = data.memberships.get(framework, [])
+        members = data.memberships.get(framework, ())
         result[framework] = {
             "count": len(members),
             "dated": sum(1 for m in members if m.since is not None),
@@ -49,9 +49,10 @@ def _principle(code: str) -> str | None:
     return f"{framework}/{number.split('.')[0]}"
 
 
-def _companies_per_principle(data: Dataset, companies: set[str]) -> dict[str, list[str]]:
+def _companies_per_principle(data: Snapshot, companies: set[str]) -> dict[str, list[str]]:
     per: dict[str, set[str]] = {}
-    for actor, _family, _index, measure in data.measures.values():
+    for measure in data.measures.values():
+        actor = measure.actor
         if actor not in companies:
             continue
         for link in measure.links:
@@ -61,7 +62,7 @@ def _companies_per_principle(data: Dataset, companies: set[str]) -> dict[str, li
     return {p: sorted(per[p]) for p in sorted(per, key=lambda c: int(c.split("/")[1]))}
 
 
-def dataset_stats(data: Dataset) -> dict[str, Any]:
+def dataset_stats(data: Snapshot) -> dict[str, Any]:
     """Give the dataset's counts per kind, type, actor and framework, as plain JSON-ready data."""
     actor_kinds = Counter(str(actor.kind) for actor in data.actors.values())
     measures = list(data.measures.values())
@@ -72,12 +73,12 @@ def dataset_stats(data: Dataset) -> dict[str, Any]:
         "actors": {"total": len(data.actors), "per_kind": _sorted_counts(actor_kinds)},
         "measures": {
             "total": len(measures),
-            "per_type": _sorted_counts(Counter(m.type for _a, _f, _i, m in measures)),
-            "per_actor": _sorted_counts(Counter(actor for actor, _f, _i, _m in measures)),
+            "per_type": _sorted_counts(Counter(m.type for m in measures)),
+            "per_actor": _sorted_counts(Counter(m.actor for m in measures)),
         },
         "sources": {
             "total": len(data.sources),
-            "per_kind": _sorted_counts(Counter(s.kind for _g, _i, s in data.sources.values())),
+            "per_kind": _sorted_counts(Counter(s.kind for s in data.sources.values())),
         },
         "memberships": _memberships(data),
         "governments_with_measures": _ids(governments),

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from mercwatch.exports.bundle import ExportError, bundle_for
 from mercwatch.exports.registry import exporters
 from mercwatch.exports.services import build_downloads, export
-from mercwatch.tracker.management.commands._dataset import as_of, dataset
+from mercwatch.store.management.commands._dataset import as_of, dataset
 
 
 class Command(BaseCommand):

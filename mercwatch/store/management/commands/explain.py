@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mercwatch.tracker.management.commands._dataset import add_dataset_arguments, as_of, dataset
+from mercwatch.store.management.commands._dataset import add_dataset_arguments, as_of, dataset
 from mercwatch.tracker.services.assessments import DataError, assess
 
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
         except DataError as exc:
             raise CommandError("\n".join(exc.errors)) from exc
         a = found[0]
-        title = data.provisions[code][2].title
+        title = data.provisions[code].title
         out = self.stdout.write
         out(f"{data.actors[actor].name} – {code} {title}, as of {a.as_of.isoformat()}")
         out(

@@ -1,21 +1,22 @@
-"""Writing a checked dataset to the database: create, update, leave or delete each row.
+"""Making the database hold a snapshot: create, update, leave or delete each row.
 
 Rows are matched by natural key, so a reload of the same files changes nothing. Every save
-and delete goes through the model, so django-simple-history keeps a revision of it. The caller
-owns the transaction.
+and delete goes through the model, so django-simple-history keeps a revision of it. Called by the
+write path (tracker/services/writes.py), which owns the checks and the data version.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
 from mercwatch.market.models import Product, Relationship
-from mercwatch.tracker.loader.schemas import Cite
-from mercwatch.tracker.loader.validate import Dataset, _flatten
+from mercwatch.store.database import snapshot_from_db
+from mercwatch.store.marks import Edited, mark, overwritten
 from mercwatch.tracker.models import (
     Actor,
     Alias,
@@ -31,6 +32,7 @@ from mercwatch.tracker.models import (
     Source,
     Target,
 )
+from mercwatch.tracker.snapshot import Cite, Snapshot, flatten
 from mercwatch.workflow.models import Edition
 
 Key = tuple[Any, ...]
@@ -97,7 +99,7 @@ def _cite_rows(owner: str, owner_pk: Any, cites: Iterable[Cite], rows: Rows) -> 
         }
 
 
-def write_dataset(data: Dataset, *, reason: str) -> Counts:
+def write_snapshot(data: Snapshot, *, reason: str) -> Counts:
     """Make the database hold exactly `data`; give created/updated/unchanged/deleted counts."""
     sync = _Sync(reason)
     cites: dict[str, list[tuple[Any, tuple[Cite, ...]]]] = {}
@@ -105,31 +107,29 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
     def cite(owner: str, owner_key: Any, entries: tuple[Cite, ...]) -> None:
         cites.setdefault(owner, []).append((owner_key, entries))
 
-    sync.upsert(
-        Source,
-        ("id",),
-        {
-            (sid,): {
-                "group": group,
-                "url": s.url,
-                "title": s.title,
-                "publisher": s.publisher,
-                "kind": s.kind,
-                "published": s.published,
-                "language": s.language,
-                "retrieved": s.retrieved,
-                "archived_url": _none_blank(s.archived_url),
-                "content_hash": s.content_hash,
-                "note": s.note,
-                "position": position,
-            }
-            for sid, (group, position, s) in data.sources.items()
-        },
-    )
+    in_group: Counter[str] = Counter()
+    source_rows: Rows = {}
+    for sid, s in data.sources.items():
+        source_rows[(sid,)] = {
+            "group": s.group,
+            "url": s.url,
+            "title": s.title,
+            "publisher": s.publisher,
+            "kind": s.kind,
+            "published": s.published,
+            "language": s.language,
+            "retrieved": s.retrieved,
+            "archived_url": _none_blank(s.archived_url),
+            "content_hash": s.content_hash,
+            "note": s.note,
+            "position": in_group[s.group],
+        }
+        in_group[s.group] += 1
+    sync.upsert(Source, ("id",), source_rows)
     sync.upsert(
         Methodology,
         ("version",),
-        {(version,): {"document": text} for version, (text, _m) in data.methodologies.items()},
+        {(version,): {"document": m.document} for version, m in data.methodologies.items()},
     )
     framework_rows: Rows = {}
     provision_rows: Rows = {}
@@ -144,10 +144,10 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
             "position": fw.position,
         }
         cite("framework", fw.id, fw.sources)
-        for position, (entry, parent, _loc) in enumerate(_flatten(fw.provisions, None, ())):
+        for position, entry in enumerate(flatten(fw.provisions)):
             provision_rows[(entry.code,)] = {
                 "framework_id": fw.id,
-                "parent_id": parent,
+                "parent_id": entry.parent,
                 "number": entry.number,
                 "position": position,
                 "title": entry.title,
@@ -222,17 +222,19 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
     event_rows: Rows = {}
     link_rows: Rows = {}
     target_rows: Rows = {}
-    for mid, (actor_id, family, position, m) in data.measures.items():
+    in_file: Counter[tuple[str, str]] = Counter()
+    for mid, m in data.measures.items():
         measure_rows[(mid,)] = {
-            "actor_id": actor_id,
-            "family": family,
-            "position": position,
+            "actor_id": m.actor,
+            "family": m.family,
+            "position": in_file[(m.actor, m.family)],
             "type": m.type,
             "title": m.title,
             "summary": m.summary,
             "date": m.date,
             "note": m.note,
         }
+        in_file[(m.actor, m.family)] += 1
         cite("measure", mid, m.sources)
         for index, event in enumerate(m.events):
             event_rows[(mid, index)] = {"kind": event.kind, "date": event.date, "note": event.note}
@@ -252,7 +254,7 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
             }
     sync.upsert(Measure, ("id",), measure_rows)
     events = sync.upsert(MeasureEvent, ("measure_id", "position"), event_rows)
-    for mid, (_a, _f, _p, m) in data.measures.items():
+    for mid, m in data.measures.items():
         for index, event in enumerate(m.events):
             cite("event", events[(mid, index)].pk, event.sources)
     sync.upsert(Link, ("measure_id", "provision_id"), link_rows)
@@ -322,3 +324,38 @@ def _upsert_citations(sync: _Sync, rows: Rows) -> None:
         obj._change_reason = sync.reason  # type: ignore[attr-defined]
         obj.save()
     sync.extras.append(list(existing.values()))
+
+
+class WouldOverwrite(Exception):
+    """A load that would undo edits made in the database since the last load or dump."""
+
+    def __init__(self, edits: list[Edited]) -> None:
+        super().__init__("; ".join(str(e) for e in edits))
+        self.edits = edits
+
+
+@dataclass(frozen=True)
+class Loaded:
+    counts: Counts
+    overwritten: list[Edited]  # edits made in the database that `force` let the load undo
+
+
+def load(
+    data: Snapshot, *, reason: str, user: Any = None, force: bool = False, action: str = ""
+) -> Loaded:
+    """Make the database hold `data` (a snapshot the validator passed) through the write path.
+
+    Refuses, with every such record listed, when that would undo an edit made in the database
+    since the last load or dump, unless `force` is given (the edits are then listed as undone).
+    """
+    from mercwatch.store.writes import apply
+
+    def change() -> Loaded:
+        lost, _mark = overwritten(snapshot_from_db(), data)
+        if lost and not force:
+            raise WouldOverwrite(lost)
+        counts = write_snapshot(data, reason=reason)
+        mark(data, action or reason)
+        return Loaded(counts, lost)
+
+    return apply(change, reason=reason, user=user, checked=False)

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from mercwatch.store.current import current_snapshot
+from mercwatch.store.marks import mark
 from mercwatch.tracker.loader.dump import dump_dir
 
 
@@ -18,5 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(options["dir"])
-        written, removed = dump_dir(root)
+        snapshot = current_snapshot()
+        written, removed = dump_dir(root, snapshot)
+        mark(snapshot, f"dump {root}")
         self.stdout.write(f"{root}: {written} files written, {removed} removed")

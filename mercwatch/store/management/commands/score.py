@@ -9,9 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.table import Table
 
+from mercwatch.store.management.commands._dataset import add_dataset_arguments, as_of, dataset
+from mercwatch.store.management.commands._output import render
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.management.commands._dataset import add_dataset_arguments, as_of, dataset
-from mercwatch.tracker.management.commands._output import render
 from mercwatch.tracker.services.assessments import DataError, assess
 
 CSV_COLUMNS = (

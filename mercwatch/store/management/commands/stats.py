@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from rich.table import Table
 
-from mercwatch.tracker.management.commands._dataset import dataset
-from mercwatch.tracker.management.commands._output import render
+from mercwatch.store.management.commands._dataset import dataset
+from mercwatch.store.management.commands._output import render
 from mercwatch.tracker.services.stats import dataset_stats
 
 

@@ -9,9 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
-from mercwatch.tracker.loader.validate import Dataset
-from mercwatch.tracker.management.commands._output import fail
-from mercwatch.tracker.services.assessments import DataError, dataset_from_db, dataset_from_dir
+from mercwatch.store.management.commands._output import fail
+from mercwatch.tracker.services.assessments import DataError, snapshot_from_dir
+from mercwatch.tracker.snapshot import Snapshot
 
 
 def add_dataset_arguments(parser: CommandParser) -> None:
@@ -39,9 +39,12 @@ def as_of(options: dict[str, Any]) -> dt.date:
         raise CommandError(f"--as-of: expected YYYY-MM-DD, got {value!r}") from exc
 
 
-def dataset(options: dict[str, Any]) -> Dataset:
+def dataset(options: dict[str, Any]) -> Snapshot:
+    """Give the snapshot of `--data DIR`, or of the database (the shared one: store/current.py)."""
+    from mercwatch.store.current import current_snapshot
+
     try:
-        return dataset_from_dir(Path(options["data"])) if options["data"] else dataset_from_db()
+        return snapshot_from_dir(Path(options["data"])) if options["data"] else current_snapshot()
     except DataError as exc:
         fail(exc.errors)
         raise  # unreachable: fail() exits

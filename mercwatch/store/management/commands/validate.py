@@ -8,8 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from mercwatch.store.management.commands._output import fail
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.management.commands._output import fail
 
 
 class Command(BaseCommand):
@@ -20,9 +20,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = Path(options["dir"] or settings.DATA_DIR)
-        data = check_dir(root)
-        if data.errors:
-            fail(data.errors)
+        checked = check_dir(root)
+        if checked.errors:
+            fail(checked.errors)
+        data = checked.snapshot
         self.stdout.write(
             f"{root}: OK – {len(data.frameworks)} frameworks, {len(data.provisions)} provisions, "
             f"{len(data.actors)} actors, {sum(len(m) for m in data.memberships.values())} "

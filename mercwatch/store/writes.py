@@ -1,0 +1,193 @@
+"""The one write path: every change to the data goes through `apply`, checked before it lands.
+
+`apply(change, reason=..., user=...)` runs `change` (ORM writes) in a savepoint of the caller's
+transaction, checks the state it would leave – the files' schema for each record it touched,
+then the validator over the whole snapshot – and either refuses it, with every problem named
+by record and field and nothing written, or keeps it: each revision it made carries the reason
+and the user, the data version moves on, and `data_changed` is sent with the new snapshot.
+`mercwatch load`, the admin and the CLI write through it; a save anywhere else is refused
+(`guard`).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models, transaction
+from django.db.models import F
+from django.db.models.signals import pre_delete, pre_save
+from django.utils import timezone
+from pydantic import ValidationError
+
+from mercwatch.store.database import snapshot_from_db
+from mercwatch.store.models import DataVersion
+from mercwatch.tracker.loader.errors import reasons
+from mercwatch.tracker.loader.records import schema_problems
+from mercwatch.tracker.signals import data_changed
+from mercwatch.tracker.snapshot import Snapshot
+from mercwatch.tracker.validator import Problem, validate
+
+T = TypeVar("T")
+DATA_APPS = ("tracker", "market", "workflow")
+
+
+class Refused(Exception):
+    """A change the checks refused; `problems` names each by record and field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class OutsideWritePath(RuntimeError):
+    """A save or delete of a data record that did not go through `apply`."""
+
+
+@dataclass
+class _Write:
+    reason: str
+    user: Any
+    touched: list[models.Model] = field(default_factory=list)
+
+
+_active: contextvars.ContextVar[_Write | None] = contextvars.ContextVar("write", default=None)
+
+
+def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bool = True) -> T:
+    """Make `change` in the caller's transaction if the state it leaves passes every check.
+
+    `checked=False` is for a change made of a snapshot the validator has passed already
+    (`mercwatch load`): the state it leaves is that snapshot.
+    """
+    if not reason.strip():
+        raise ValueError("every change to the data needs a reason")
+    with transaction.atomic():
+        # One writer at a time: PostgreSQL locks the version row until the transaction ends
+        # (SQLite lets one writer in anyway), so two changes never check against the same state.
+        DataVersion.objects.select_for_update().get_or_create(id=1)
+        write = _Write(reason, user)
+        token = _active.set(write)
+        try:
+            result = change()
+        finally:
+            _active.reset(token)
+        if not write.touched:
+            return result  # nothing was written: the version stays
+        snapshot, problems = check(write.touched if checked else None)
+        if problems:
+            raise Refused(problems)  # leaving the savepoint undoes every write
+        bump()
+        data_changed.send(sender=apply, reason=reason, snapshot=snapshot)
+    return result
+
+
+def check(touched: list[models.Model] | None) -> tuple[Snapshot | None, list[Problem]]:
+    """Give the database's state as the change in progress leaves it, and its problems (none
+    checked when `touched` is None: a snapshot the validator passed was written)."""
+    try:
+        snapshot = snapshot_from_db()
+    except ValidationError as exc:  # a methodology document the rules cannot read
+        return None, [Problem("methodology", "", loc, reason) for loc, reason in reasons(exc)]
+    if touched is None:
+        return snapshot, []
+    problems: list[Problem] = []
+    for kind, key in sorted({_record_of(obj) for obj in touched}):
+        record = _record(snapshot, kind, key)
+        if record is not None:
+            problems.extend(schema_problems(kind, key, record))
+    return snapshot, problems + validate(snapshot)
+
+
+def _record_of(obj: models.Model) -> tuple[str, str]:
+    """Give the snapshot record (kind, key) a saved row belongs to."""
+    name = type(obj).__name__
+    if name in {"Actor", "Framework", "Source", "Measure", "Edition"}:
+        return (name.lower(), str(obj.pk))
+    if name == "Membership":
+        return ("membership", f"{obj.actor_id} in {obj.framework_id}")  # type: ignore[attr-defined]
+    if name == "Override":
+        return ("override", f"{obj.actor_id} on {obj.provision_id}")  # type: ignore[attr-defined]
+    owner = {
+        "Alias": ("actor", "actor_id"),
+        "Relationship": ("actor", "subject_id"),
+        "Product": ("actor", "vendor_id"),
+        "Provision": ("framework", "framework_id"),
+        "MeasureEvent": ("measure", "measure_id"),
+        "Link": ("measure", "measure_id"),
+        "Target": ("measure", "measure_id"),
+    }.get(name)
+    if owner is not None:
+        return (owner[0], str(getattr(obj, owner[1])))
+    if name == "Citation":
+        if obj.measure_id is not None:  # type: ignore[attr-defined]
+            return ("measure", str(obj.measure_id))  # type: ignore[attr-defined]
+        for kind, attr in (("framework", "framework_id"), ("actor", "actor_id")):
+            if getattr(obj, attr) is not None:
+                return (kind, str(getattr(obj, attr)))
+        for holder in ("membership", "event", "override", "relationship", "product"):
+            if getattr(obj, f"{holder}_id") is not None:
+                try:
+                    return _record_of(getattr(obj, holder))
+                except ObjectDoesNotExist:  # deleted with its holder, which is checked
+                    break
+    return ("other", name)
+
+
+def _record(snapshot: Snapshot, kind: str, key: str) -> Any:
+    if kind == "actor":
+        return snapshot.actors.get(key)
+    if kind == "framework":
+        return snapshot.frameworks.get(key)
+    if kind == "source":
+        return snapshot.sources.get(key)
+    if kind == "measure":
+        return snapshot.measures.get(key)
+    if kind == "membership":
+        actor, _in, framework = key.partition(" in ")
+        members = snapshot.memberships.get(framework, ())
+        return next((m for m in members if m.actor == actor), None)
+    if kind == "override":
+        return next((o for o in snapshot.overrides if f"{o.actor} on {o.provision}" == key), None)
+    if kind == "edition":
+        return next((e for e in snapshot.editions if e.id == key), None)
+    return None
+
+
+def bump() -> None:
+    """Move the data version on: a new counter and a new stamp, in this transaction."""
+    stamp = uuid.uuid4().hex
+    moved = DataVersion.objects.filter(id=1).update(
+        counter=F("counter") + 1, stamp=stamp, changed=timezone.now()
+    )
+    if not moved:
+        DataVersion.objects.create(id=1, counter=1, stamp=stamp, changed=timezone.now())
+
+
+def _stamp(sender: type[models.Model], instance: models.Model, **_kwargs: Any) -> None:
+    write = _active.get()
+    if write is None:
+        raise OutsideWritePath(
+            f"{sender._meta.label} {instance.pk}: changes to the data go through "
+            "mercwatch.store.writes.apply, which checks them and records why"
+        )
+    if not getattr(instance, "_change_reason", None):
+        instance._change_reason = write.reason  # type: ignore[attr-defined]
+    if write.user is not None:
+        instance._history_user = write.user  # type: ignore[attr-defined]
+    write.touched.append(instance)
+
+
+def guard() -> None:
+    """Refuse every save or delete of a data record made outside `apply`."""
+    for label in DATA_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            pre_save.connect(_stamp, sender=model, dispatch_uid=f"write-path-save-{model}")
+            pre_delete.connect(_stamp, sender=model, dispatch_uid=f"write-path-del-{model}")
