@@ -53,6 +53,15 @@ def dotted(loc: tuple[str | int, ...]) -> str:
     return text or "(file)"
 
 
+def shortened(value: Any) -> str:
+    """Give the repr of `value`, cut to its start when it is long (a message quotes it)."""
+    text = repr(value)
+    if len(text) <= 80:
+        return text
+    count = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:60]}…{count}"
+
+
 def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
     """Give one LoadError per pydantic error, with the line of the field at fault."""
     errors = []
@@ -70,6 +79,10 @@ def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
         reason = _MESSAGES.get(item["type"], str(item["msg"]))
         reason = reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if item["type"] == "literal_error" or item["type"] == "enum":
-            reason = f"{item['input']!r} is not allowed: {item['msg'].split('should be ')[-1]}"
+            allowed = item["msg"].split("should be ")[-1]
+            reason = f"{shortened(item['input'])} is not allowed: {allowed}"
+        if item["type"] == "string_too_long":
+            limit = item["ctx"]["max_length"]
+            reason = f"must be at most {limit:,} characters, got {len(item['input']):,}"
         errors.append(where.error(loc, reason))
     return errors
