@@ -1,4 +1,4 @@
-"""The loader's limits on text fields."""
+"""The loader's limits: file size, YAML nesting, text fields, undecodable bytes."""
 
 from __future__ import annotations
 
@@ -12,12 +12,49 @@ from pydantic import BaseModel
 
 from mercwatch.tracker import limits
 from mercwatch.tracker.loader import schemas
-from mercwatch.tracker.loader.validate import check_dir
+from mercwatch.tracker.loader.validate import check_dir, check_texts
 from tests.tracker.test_loader_errors import measure
+
+FILE_LIMIT = "over the limit of 4,194,304 bytes (4 MiB)"
 
 
 def errors_of(root: pathlib.Path) -> list[str]:
     return [str(e) for e in check_dir(root).errors]
+
+
+def test_a_file_over_the_size_limit_is_refused_from_its_size_unread(mini_dir, monkeypatch):
+    big = mini_dir / "sources" / "big.yaml"
+    with big.open("wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: 50 MiB long, nothing written
+    opened: list[pathlib.Path] = []
+    real_open = pathlib.Path.open
+
+    def recording_open(self: pathlib.Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", recording_open)
+    errors = errors_of(mini_dir)
+    assert errors == [f"{big}:1: (file): too large: 52,428,800 bytes, {FILE_LIMIT}"]
+    assert big not in opened
+    assert mini_dir / "sources" / "test.yaml" in opened
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(mini_dir):
+    text = "sources:\n  - id: src-padded\n    url: https://padded.example/\n    kind: secondary\n"
+    padding = limits.FILE_BYTES - len(text) - 2
+    path = mini_dir / "sources" / "padded.yaml"
+    path.write_text(text + "#" + "x" * padding + "\n", encoding="utf-8")
+    assert path.stat().st_size == limits.FILE_BYTES
+    data = check_dir(mini_dir)
+    assert data.errors == []
+    assert "src-padded" in data.sources
+
+
+def test_an_in_memory_file_over_the_size_limit_is_refused_unparsed():
+    text = "# " + "é" * (limits.FILE_BYTES // 2)  # fewer characters than the limit, more bytes
+    errors = [str(e) for e in check_texts({"sources/big.yaml": text}).errors]
+    assert f"sources/big.yaml:1: (file): too large: 4,194,306 bytes, {FILE_LIMIT}" in errors
 
 
 RATIONALE_LINK = "    links:\n      - provision: blueprint/1\n        level: partial\n"
@@ -168,3 +205,65 @@ def test_every_text_field_of_the_data_files_is_bounded(schema):
             pattern = option.get("pattern", "")
             bounded = "maxLength" in option or (pattern and not {"*", "+"} & set(pattern))
             assert bounded, f"{schema.__name__}.{name} has no length limit"
+
+
+YAML_CASES = [
+    (
+        "nesting deeper than the limit",
+        "measures:\n  - id: us-extra\n    note: "
+        + "[" * limits.NESTING
+        + "]" * limits.NESTING
+        + "\n",
+        f"measures/US/extra.yaml:3: (file): nested too deep: at most {limits.NESTING} levels of "
+        "mappings and lists",
+    ),
+    (
+        "an alias expanding to an exponential document",
+        "measures:\n  - &a [x, x, x, x, x, x, x, x, x]\n  - &b [*a, *a, *a, *a, *a, *a, *a]\n"
+        "  - [*b, *b, *b, *b, *b, *b, *b, *b]\n",
+        "measures/US/extra.yaml:2: (file): anchors and aliases are not allowed",  # the anchor
+    ),
+    (
+        "a number with more digits than Python converts",
+        measure().replace("type: law", "type: " + "7" * 5000),
+        "measures/US/extra.yaml:3: (file): number too long: 5,000 digits",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in YAML_CASES], ids=[c[0] for c in YAML_CASES]
+)
+def test_a_yaml_bomb_is_refused_at_its_line(mini_dir, write, text, expected):
+    write("measures/US/extra.yaml", text)
+    assert errors_of(mini_dir) == [f"{mini_dir}/{expected}"]
+
+
+def test_nesting_up_to_the_limit_is_read(mini_dir, write):
+    depth = limits.NESTING - 3  # inside the file's mapping, the list and the measure's mapping
+    write("measures/US/extra.yaml", measure(extra="    note: " + "[" * depth + "]" * depth + "\n"))
+    # Read, then refused by the schema (a note is text): not by the nesting limit.
+    assert errors_of(mini_dir) == [
+        f"{mini_dir}/measures/US/extra.yaml:9: measures[0].note: Input should be a valid string"
+    ]
+
+
+def test_an_undecodable_byte_is_reported_at_its_line_and_column(mini_dir):
+    lines = [
+        "sources:",
+        "  - id: src-more",
+        "    url: https://more.example/",
+        "    kind: secondary",
+        "    title: Zürich",
+        "    publisher: Example",
+        "    published: '2021'",
+        "    language: de",
+        "    retrieved: '2024-05-01'",
+    ]
+    path = mini_dir / "sources" / "more.yaml"
+    # Line 10 ends in Latin-1: "é" is the byte 0xe9, after "ü" in UTF-8 (two bytes, one column).
+    text = "\n".join(lines) + "\n    note: Zürich caf"
+    path.write_bytes(text.encode("utf-8") + "é\n".encode("latin-1"))
+    assert errors_of(mini_dir) == [
+        f"{path}:10: (file): not UTF-8: invalid continuation byte (byte 0xe9, column 21)"
+    ]

@@ -1,4 +1,7 @@
-"""Reading the data directory: find each file by its place, parse it, check its schema."""
+"""Reading the data directory: find each file by its place, parse it, check its schema.
+
+A file over `limits.FILE_BYTES` is refused from its size, unread.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from mercwatch.tracker import limits
 from mercwatch.tracker.loader.errors import LoadError, Where, from_validation
 from mercwatch.tracker.loader.schemas import (
     ACTOR_DIRS,
@@ -59,6 +63,10 @@ def _parse(
             errors.append(LoadError(shown, 1, "(file)", f"expected {model.__name__}"))
             return None
         return Read(text, Where(shown, None))
+    size = len(text.encode("utf-8"))
+    if size > limits.FILE_BYTES:
+        errors.append(_too_large(shown, size))
+        return None
     try:
         document = read_yaml(text)
     except YamlError as exc:
@@ -91,14 +99,47 @@ def read_files(root: Path) -> Files:
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         if path.name == "README.md" or path.name.startswith("."):
             continue
-        relative = path.relative_to(root).as_posix()
-        try:
-            texts[relative] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            errors.append(LoadError(str(path), 1, "(file)", f"not UTF-8: {exc.reason}"))
+        text = _read_text(path, errors)
+        if text is not None:
+            texts[path.relative_to(root).as_posix()] = text
     files = read_texts(texts, prefix=str(root))
     files.errors[:0] = errors
     return files
+
+
+def _read_text(path: Path, errors: list[LoadError]) -> str | None:
+    """Give the text of the file at `path`: at most `limits.FILE_BYTES` bytes of UTF-8."""
+    size = path.stat().st_size
+    if size > limits.FILE_BYTES:
+        errors.append(_too_large(str(path), size))
+        return None
+    with path.open("rb") as file:
+        data = file.read(limits.FILE_BYTES + 1)  # at most one byte more, if it grew since
+    if len(data) > limits.FILE_BYTES:
+        errors.append(_too_large(str(path), None))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(_not_utf8(str(path), data, exc))
+        return None
+    # As a text-mode read would give it: every line break as "\n".
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _too_large(shown: str, size: int | None) -> LoadError:
+    limit = f"over the limit of {limits.FILE_BYTES:,} bytes ({limits.FILE_BYTES / 2**20:g} MiB)"
+    measured = "" if size is None else f"{size:,} bytes, "
+    return LoadError(shown, 1, "(file)", f"too large: {measured}{limit}")
+
+
+def _not_utf8(shown: str, data: bytes, exc: UnicodeDecodeError) -> LoadError:
+    """Give the error for the first byte that is not UTF-8, at its line and column."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    column = len(data[line_start : exc.start].decode("utf-8")) + 1
+    reason = f"not UTF-8: {exc.reason} (byte 0x{data[exc.start]:02x}, column {column})"
+    return LoadError(shown, line, "(file)", reason)
 
 
 def read_texts(texts: Mapping[str, str | BaseModel], *, prefix: str = "") -> Files:
