@@ -1,4 +1,4 @@
-"""The loader's limits: file size, YAML nesting, text fields, undecodable bytes."""
+"""The loader's limits: file size, YAML nesting, text fields, symbolic links, undecodable bytes."""
 
 from __future__ import annotations
 
@@ -246,6 +246,62 @@ def test_nesting_up_to_the_limit_is_read(mini_dir, write):
     assert errors_of(mini_dir) == [
         f"{mini_dir}/measures/US/extra.yaml:9: measures[0].note: Input should be a valid string"
     ]
+
+
+def test_a_link_to_a_file_outside_the_data_directory_is_refused(mini_dir, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: vendor-two\nkind: vendor\nname: Vendor Two\n", encoding="utf-8")
+    link = mini_dir / "actors" / "vendors" / "vendor-two.yaml"
+    link.symlink_to(outside)
+    data = check_dir(mini_dir)
+    assert [str(e) for e in data.errors] == [
+        f"{link}:1: (file): symbolic link to {outside.resolve()}, outside the data directory"
+    ]
+    assert "vendor-two" not in data.actors
+
+
+def test_a_link_to_a_directory_outside_the_data_directory_is_refused(mini_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "laws.yaml").write_text(measure().replace("us-extra", "de-law"), "utf-8")
+    link = mini_dir / "measures" / "DE"
+    link.symlink_to(elsewhere, target_is_directory=True)
+    data = check_dir(mini_dir)
+    assert [str(e) for e in data.errors] == [
+        f"{link}:1: (directory): symbolic link to {elsewhere.resolve()}, outside the data directory"
+    ]
+    assert "de-law" not in data.measures
+
+
+def test_a_link_inside_the_data_directory_is_refused_too(mini_dir):
+    target = mini_dir / "actors" / "vendors" / "vendor-one.yaml"
+    link = mini_dir / "actors" / "vendors" / "vendor-two.yaml"
+    link.symlink_to(target)
+    assert errors_of(mini_dir) == [
+        f"{link}:1: (file): symbolic link to {target.resolve()}: data files are read where "
+        "they are, not through links"
+    ]
+
+
+def test_a_loop_of_links_is_refused(mini_dir):
+    first, second = mini_dir / "sources" / "a.yaml", mini_dir / "sources" / "b.yaml"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    assert errors_of(mini_dir) == [
+        f"{first}:1: (file): symbolic link to {second}, a loop of links",
+        f"{second}:1: (file): symbolic link to {first}, a loop of links",
+    ]
+
+
+def test_a_hidden_link_is_skipped_like_any_hidden_file(mini_dir):
+    (mini_dir / "actors" / ".#US.yaml").symlink_to("editor@host.1234")  # an editor's lock file
+    assert errors_of(mini_dir) == []
+
+
+def test_the_data_directory_itself_may_be_a_link(mini_dir, tmp_path):
+    linked = tmp_path / "linked"
+    linked.symlink_to(mini_dir, target_is_directory=True)
+    assert errors_of(linked) == []
 
 
 def test_an_undecodable_byte_is_reported_at_its_line_and_column(mini_dir):

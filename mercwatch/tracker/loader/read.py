@@ -1,6 +1,9 @@
 """Reading the data directory: find each file by its place, parse it, check its schema.
 
-A file over `limits.FILE_BYTES` is refused from its size, unread.
+A file over `limits.FILE_BYTES` is refused from its size, unread. A symbolic link inside the
+directory (to a file or a directory) is refused, never followed: one that leads out would load a
+file no reviewer of the directory sees, one that stays in would read a file twice. The data
+directory itself may be a link.
 """
 
 from __future__ import annotations
@@ -96,15 +99,46 @@ def read_files(root: Path) -> Files:
         return files
     texts: dict[str, str] = {}
     errors: list[LoadError] = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if path.name == "README.md" or path.name.startswith("."):
-            continue
+    for path in _data_files(root, errors):
         text = _read_text(path, errors)
         if text is not None:
             texts[path.relative_to(root).as_posix()] = text
     files = read_texts(texts, prefix=str(root))
     files.errors[:0] = errors
     return files
+
+
+def _data_files(root: Path, errors: list[LoadError]) -> list[Path]:
+    """Give the files under `root` to read, with an error for each symbolic link."""
+    real_root = root.resolve()
+    found: list[Path] = []
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        for entry in directory.iterdir():
+            # Skipped unread, links too (an editor's lock file `.#name` is a dangling link).
+            if (entry.name == "README.md" or entry.name.startswith(".")) and not entry.is_dir():
+                continue
+            if entry.is_symlink():
+                errors.append(_link_error(entry, real_root))
+            elif entry.is_dir():
+                pending.append(entry)
+            elif entry.is_file():
+                found.append(entry)
+    return sorted(found)
+
+
+def _link_error(link: Path, real_root: Path) -> LoadError:
+    kind = "(directory)" if link.is_dir() else "(file)"
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return LoadError(str(link), 1, kind, f"symbolic link to {link.readlink()}, a loop of links")
+    if target.is_relative_to(real_root):
+        reason = f"symbolic link to {target}: data files are read where they are, not through links"
+    else:
+        reason = f"symbolic link to {target}, outside the data directory"
+    return LoadError(str(link), 1, kind, reason)
 
 
 def _read_text(path: Path, errors: list[LoadError]) -> str | None:
