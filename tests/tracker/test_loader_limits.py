@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from pydantic import BaseModel
 
 from mercwatch.tracker import limits
@@ -323,3 +324,13 @@ def test_an_undecodable_byte_is_reported_at_its_line_and_column(mini_dir):
     assert errors_of(mini_dir) == [
         f"{path}:10: (file): not UTF-8: invalid continuation byte (byte 0xe9, column 21)"
     ]
+
+
+def test_every_limit_is_documented_with_its_value():
+    text = (pathlib.Path(settings.BASE_DIR) / "docs" / "data.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    names = [name for name in vars(limits) if name.isupper()]
+    assert len(names) >= 10
+    for name in names:
+        (row,) = [r for r in rows if f"(`{name}`)" in r]
+        assert f"{getattr(limits, name):,}" in row, name
