@@ -46,6 +46,15 @@ class Where:
         return LoadError(self.path, line_of(self.document, full), dotted(full), reason)
 
 
+def shortened(value: Any) -> str:
+    """Give the repr of `value`, cut to its start when it is long (a message quotes it)."""
+    text = repr(value)
+    if len(text) <= 80:
+        return text
+    count = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:60]}…{count}"
+
+
 def from_validation(where: Where, exc: ValidationError) -> list[LoadError]:
     """Give one LoadError per pydantic error, with the line of the field at fault."""
     return [where.error(loc, reason) for loc, reason in reasons(exc)]
@@ -68,6 +77,10 @@ def reasons(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
         reason = _MESSAGES.get(item["type"], str(item["msg"]))
         reason = reason.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if item["type"] == "literal_error" or item["type"] == "enum":
-            reason = f"{item['input']!r} is not allowed: {item['msg'].split('should be ')[-1]}"
+            allowed = item["msg"].split("should be ")[-1]
+            reason = f"{shortened(item['input'])} is not allowed: {allowed}"
+        if item["type"] == "string_too_long":
+            limit = item["ctx"]["max_length"]
+            reason = f"must be at most {limit:,} characters, got {len(item['input']):,}"
         errors.append((loc, reason))
     return errors

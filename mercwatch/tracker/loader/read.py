@@ -1,4 +1,10 @@
-"""Reading the data directory: find each file by its place, parse it, check its schema."""
+"""Reading the data directory: find each file by its place, parse it, check its schema.
+
+A file over `limits.FILE_BYTES` is refused from its size, unread. A symbolic link inside the
+directory (to a file or a directory) is refused, never followed: one that leads out would load a
+file no reviewer of the directory sees, one that stays in would read a file twice. The data
+directory itself may be a link.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from mercwatch.tracker import limits
 from mercwatch.tracker.loader.errors import LoadError, Where, from_validation
 from mercwatch.tracker.loader.schemas import (
     ACTOR_DIRS,
@@ -59,6 +66,10 @@ def _parse(
             errors.append(LoadError(shown, 1, "(file)", f"expected {model.__name__}"))
             return None
         return Read(text, Where(shown, None))
+    size = len(text.encode("utf-8"))
+    if size > limits.FILE_BYTES:
+        errors.append(_too_large(shown, size))
+        return None
     try:
         document = read_yaml(text)
     except YamlError as exc:
@@ -88,17 +99,81 @@ def read_files(root: Path) -> Files:
         return files
     texts: dict[str, str] = {}
     errors: list[LoadError] = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if path.name == "README.md" or path.name.startswith("."):
-            continue
-        relative = path.relative_to(root).as_posix()
-        try:
-            texts[relative] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            errors.append(LoadError(str(path), 1, "(file)", f"not UTF-8: {exc.reason}"))
+    for path in _data_files(root, errors):
+        text = _read_text(path, errors)
+        if text is not None:
+            texts[path.relative_to(root).as_posix()] = text
     files = read_texts(texts, prefix=str(root))
     files.errors[:0] = errors
     return files
+
+
+def _data_files(root: Path, errors: list[LoadError]) -> list[Path]:
+    """Give the files under `root` to read, with an error for each symbolic link."""
+    real_root = root.resolve()
+    found: list[Path] = []
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        for entry in directory.iterdir():
+            # Skipped unread, links too (an editor's lock file `.#name` is a dangling link).
+            if (entry.name == "README.md" or entry.name.startswith(".")) and not entry.is_dir():
+                continue
+            if entry.is_symlink():
+                errors.append(_link_error(entry, real_root))
+            elif entry.is_dir():
+                pending.append(entry)
+            elif entry.is_file():
+                found.append(entry)
+    return sorted(found)
+
+
+def _link_error(link: Path, real_root: Path) -> LoadError:
+    kind = "(directory)" if link.is_dir() else "(file)"
+    try:
+        target = link.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return LoadError(str(link), 1, kind, f"symbolic link to {link.readlink()}, a loop of links")
+    if target.is_relative_to(real_root):
+        reason = f"symbolic link to {target}: data files are read where they are, not through links"
+    else:
+        reason = f"symbolic link to {target}, outside the data directory"
+    return LoadError(str(link), 1, kind, reason)
+
+
+def _read_text(path: Path, errors: list[LoadError]) -> str | None:
+    """Give the text of the file at `path`: at most `limits.FILE_BYTES` bytes of UTF-8."""
+    size = path.stat().st_size
+    if size > limits.FILE_BYTES:
+        errors.append(_too_large(str(path), size))
+        return None
+    with path.open("rb") as file:
+        data = file.read(limits.FILE_BYTES + 1)  # at most one byte more, if it grew since
+    if len(data) > limits.FILE_BYTES:
+        errors.append(_too_large(str(path), None))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(_not_utf8(str(path), data, exc))
+        return None
+    # As a text-mode read would give it: every line break as "\n".
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _too_large(shown: str, size: int | None) -> LoadError:
+    limit = f"over the limit of {limits.FILE_BYTES:,} bytes ({limits.FILE_BYTES / 2**20:g} MiB)"
+    measured = "" if size is None else f"{size:,} bytes, "
+    return LoadError(shown, 1, "(file)", f"too large: {measured}{limit}")
+
+
+def _not_utf8(shown: str, data: bytes, exc: UnicodeDecodeError) -> LoadError:
+    """Give the error for the first byte that is not UTF-8, at its line and column."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    column = len(data[line_start : exc.start].decode("utf-8")) + 1
+    reason = f"not UTF-8: {exc.reason} (byte 0x{data[exc.start]:02x}, column {column})"
+    return LoadError(shown, line, "(file)", reason)
 
 
 def read_texts(texts: Mapping[str, str | BaseModel], *, prefix: str = "") -> Files:

@@ -30,6 +30,7 @@ from mercwatch.core.vocabulary import (
     Stance,
     TargetRole,
 )
+from mercwatch.tracker import limits
 
 SLUG = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 COUNTRY_ID = r"^[A-Z]{2}$"
@@ -54,11 +55,19 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
-Slug = Annotated[str, Field(pattern=SLUG, max_length=100)]
+NotBlank = AfterValidator(_not_blank)
+# Text fields, each with its limit in characters (mercwatch/tracker/limits.py).
+Prose = Annotated[str, Field(max_length=limits.PROSE)]
+Text = Annotated[Prose, NotBlank]
+Name = Annotated[str, Field(max_length=limits.NAME), NotBlank]
+ShortName = Annotated[str, Field(max_length=limits.SHORT_NAME)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=limits.ID)]
+Code = Annotated[str, Field(pattern=SLUG, max_length=limits.CODE)]
+LevelCode = Annotated[str, Field(pattern=SLUG, max_length=limits.LEVEL)]
 ActorId = Annotated[str, Field(pattern=ACTOR_ID)]
-ProvisionCode = Annotated[str, Field(pattern=PROVISION_CODE)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=700)]
+ProvisionCode = Annotated[str, Field(pattern=PROVISION_CODE, max_length=limits.CODE)]
+URL = r"^https?://\S+$"
+Url = Annotated[str, Field(pattern=URL, max_length=limits.URL)]
 
 
 class Strict(BaseModel):
@@ -69,8 +78,8 @@ class Cite(Strict):
     """A citation: a source's ID, or the source with the quoted excerpt and its locator."""
 
     source: Slug
-    excerpt: str = ""
-    locator: str = ""
+    excerpt: Prose = ""
+    locator: ShortName = ""
     stance: Stance = Stance.SUPPORTS
     # How the source stands to this claim when it differs from the source's own kind: the Tech
     # Accord's post is primary about the Tech Accord, second-hand about a member's action.
@@ -89,29 +98,29 @@ RequiredCites = Annotated[tuple[Cite, ...], BeforeValidator(_cite_shorthand), Fi
 
 class ProvisionEntry(Strict):
     code: ProvisionCode
-    number: str
-    title: Text
+    number: Annotated[str, Field(max_length=limits.NUMBER)]
+    title: Name
     addressees: tuple[Addressee, ...] = Field(min_length=1)
-    text: str = ""
-    guidance: str = ""
+    text: Prose = ""
+    guidance: Prose = ""
     provisions: tuple[ProvisionEntry, ...] = ()
 
 
 class FrameworkFile(Strict):
-    id: Slug
-    title: Text
-    short_title: Text
+    id: Code
+    title: Name
+    short_title: Annotated[str, Field(max_length=limits.SHORT_TITLE), NotBlank]
     position: int = Field(ge=0)
-    publisher: str = ""
+    publisher: ShortName = ""
     date: DateValue | None = None
-    url: Url | None = None
-    description: str = ""
+    url: Annotated[str, Field(pattern=URL, max_length=limits.FRAMEWORK_URL)] | None = None
+    description: Prose = ""
     sources: Cites = ()
     provisions: tuple[ProvisionEntry, ...] = ()
 
 
 class AliasEntry(Strict):
-    name: Text
+    name: Name
     kind: AliasKind = AliasKind.ALIAS
 
 
@@ -120,27 +129,27 @@ class RelationshipEntry(Strict):
     object: ActorId
     since: DateValue | None = None
     until: DateValue | None = None
-    note: str = ""
+    note: Prose = ""
     sources: RequiredCites
 
 
 class ProductEntry(Strict):
     id: Slug
-    name: Text
-    kind: Text
-    description: str = ""
+    name: Annotated[ShortName, NotBlank]
+    kind: Annotated[str, Field(max_length=limits.ROLE), NotBlank]
+    description: Prose = ""
     sources: RequiredCites
 
 
 class ActorFile(Strict):
     id: ActorId
     kind: ActorKind
-    name: Text
-    official_name: str = ""
+    name: Name
+    official_name: Annotated[str, Field(max_length=limits.NAME)] = ""
     iso_alpha3: Annotated[str, Field(pattern=r"^([A-Z]{3})?$")] = ""
     country: ActorId | None = None
     founded: DateValue | None = None
-    description: str = ""
+    description: Prose = ""
     aliases: tuple[AliasEntry, ...] = ()
     sources: Cites = ()
     relationships: tuple[RelationshipEntry, ...] = ()
@@ -149,15 +158,15 @@ class ActorFile(Strict):
 
 class MemberEntry(Strict):
     actor: ActorId
-    role: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]
+    role: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$", max_length=limits.ROLE)]
     since: DateValue | None = None
     until: DateValue | None = None
-    note: str = ""
+    note: Prose = ""
     sources: RequiredCites
 
 
 class MembershipFile(Strict):
-    framework: Slug
+    framework: Code
     members: tuple[MemberEntry, ...]
 
 
@@ -165,14 +174,14 @@ class SourceEntry(Strict):
     id: Slug
     url: Url
     kind: SourceKind
-    title: str = ""
-    publisher: str = ""
+    title: Annotated[str, Field(max_length=limits.SOURCE_TITLE)] = ""
+    publisher: ShortName = ""
     published: DateValue | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")] = "en"
     retrieved: DateValue | None = None
     archived_url: Url | None = None
     content_hash: Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{64})?$")] = ""
-    note: str = ""
+    note: Prose = ""
 
 
 class SourceFile(Strict):
@@ -182,7 +191,7 @@ class SourceFile(Strict):
 class EventEntry(Strict):
     kind: EventKind
     date: DateValue
-    note: str = ""
+    note: Prose = ""
     sources: Cites = ()
 
 
@@ -191,26 +200,26 @@ class TargetEntry(Strict):
     role: TargetRole
     since: DateValue | None = None
     until: DateValue | None = None
-    note: str = ""
+    note: Prose = ""
 
 
 class LinkEntry(Strict):
     provision: ProvisionCode
-    level: Slug
+    level: LevelCode
     rationale: Text
 
 
 class MeasureEntry(Strict):
     id: Slug
     type: MeasureType
-    title: Text
+    title: Name
     summary: Text
     date: DateValue
     events: tuple[EventEntry, ...] = ()
     sources: RequiredCites
     targets: tuple[TargetEntry, ...] = ()
     links: tuple[LinkEntry, ...] = ()
-    note: str = ""
+    note: Prose = ""
 
 
 class MeasureFile(Strict):
@@ -220,7 +229,7 @@ class MeasureFile(Strict):
 class OverrideEntry(Strict):
     actor: ActorId
     provision: ProvisionCode
-    level: Slug
+    level: LevelCode
     rationale: Text
     since: DateValue | None = None
     until: DateValue | None = None
@@ -245,12 +254,12 @@ FullDate = Annotated[
 
 
 class EditionEntry(Strict):
-    id: Slug
-    title: Text
+    id: Code
+    title: Annotated[ShortName, NotBlank]
     as_of: FullDate
     published: FullDate
-    methodology: Annotated[str, Field(pattern=r"^[0-9]{4}\.[0-9]+$")]
-    notes: str = ""
+    methodology: Annotated[str, Field(pattern=r"^[0-9]{4}\.[0-9]+$", max_length=limits.LEVEL)]
+    notes: Prose = ""
 
 
 class EditionFile(Strict):

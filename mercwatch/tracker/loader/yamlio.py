@@ -2,7 +2,8 @@
 
 Reading keeps every scalar that is not a plain number, `true`/`false` or `null` as text, so
 `2023-03-18` stays a date string and `NO` stays Norway. Mappings remember the line of each key,
-sequences the line of each item, so an error can name the line it is about.
+sequences the line of each item, so an error can name the line it is about. Anchors and aliases
+are refused, and so is nesting deeper than `limits.NESTING`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mercwatch.tracker import limits
 
 # libyaml's composer when PyYAML was built with it (same nodes and line marks, ~10× faster).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -40,6 +43,7 @@ class YamlError(ValueError):
         self.message = message
 
 
+_TOO_DEEP = f"nested too deep: at most {limits.NESTING} levels of mappings and lists"
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 
@@ -55,7 +59,11 @@ def _scalar(node: ScalarNode) -> Any:
     if value in {"false", "False", "FALSE"}:
         return False
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's limit of digits for a conversion
+            digits = f"{len(value.lstrip('+-')):,}"
+            raise YamlError(node.start_mark.line + 1, f"number too long: {digits} digits") from None
     if _FLOAT.match(value):
         return float(value)
     return value
@@ -96,24 +104,32 @@ def read_yaml(text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise YamlError(line, f"invalid YAML: {exc.problem or exc}") from exc
+    except RecursionError:  # PyYAML's pure-Python composer; libyaml stops at 1,000 levels
+        raise YamlError(1, _TOO_DEEP) from None
     if len(nodes) != 1:
         raise YamlError(1, f"expected one YAML document, found {len(nodes)}")
-    _refuse_aliases(nodes[0], set())
+    _check_nodes(nodes[0], set(), 1)
     return _build(nodes[0])
 
 
-def _refuse_aliases(node: Node, seen: set[int]) -> None:
-    """Raise on a node reached twice: an alias (`*name`) hides what a reviewer reads."""
+def _check_nodes(node: Node, seen: set[int], depth: int) -> None:
+    """Raise on a node reached twice, or on nesting deeper than `limits.NESTING`.
+
+    A node reached twice is an alias (`*name`): it hides what a reviewer reads, and a few of them
+    expand to an exponential document.
+    """
     if id(node) in seen:
         raise YamlError(node.start_mark.line + 1, "anchors and aliases are not allowed")
     seen.add(id(node))
+    if isinstance(node, SequenceNode | MappingNode) and depth > limits.NESTING:
+        raise YamlError(node.start_mark.line + 1, _TOO_DEEP)
     if isinstance(node, SequenceNode):
         for child in node.value:
-            _refuse_aliases(child, seen)
+            _check_nodes(child, seen, depth + 1)
     elif isinstance(node, MappingNode):
         for key, value in node.value:
-            _refuse_aliases(key, seen)
-            _refuse_aliases(value, seen)
+            _check_nodes(key, seen, depth + 1)
+            _check_nodes(value, seen, depth + 1)
 
 
 def line_of(document: Any, loc: tuple[str | int, ...]) -> int:
