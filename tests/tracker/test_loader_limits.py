@@ -49,7 +49,7 @@ def test_a_file_of_exactly_the_size_limit_is_read(mini_dir):
     assert path.stat().st_size == limits.FILE_BYTES
     data = check_dir(mini_dir)
     assert data.errors == []
-    assert "src-padded" in data.sources
+    assert "src-padded" in data.snapshot.sources
 
 
 def test_an_in_memory_file_over_the_size_limit_is_refused_unparsed():
@@ -258,7 +258,7 @@ def test_a_link_to_a_file_outside_the_data_directory_is_refused(mini_dir, tmp_pa
     assert [str(e) for e in data.errors] == [
         f"{link}:1: (file): symbolic link to {outside.resolve()}, outside the data directory"
     ]
-    assert "vendor-two" not in data.actors
+    assert "vendor-two" not in data.snapshot.actors
 
 
 def test_a_link_to_a_directory_outside_the_data_directory_is_refused(mini_dir, tmp_path):
@@ -271,7 +271,7 @@ def test_a_link_to_a_directory_outside_the_data_directory_is_refused(mini_dir, t
     assert [str(e) for e in data.errors] == [
         f"{link}:1: (directory): symbolic link to {elsewhere.resolve()}, outside the data directory"
     ]
-    assert "de-law" not in data.measures
+    assert "de-law" not in data.snapshot.measures
 
 
 def test_a_link_inside_the_data_directory_is_refused_too(mini_dir):
