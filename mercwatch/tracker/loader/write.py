@@ -31,6 +31,7 @@ from mercwatch.tracker.models import (
     Source,
     Target,
 )
+from mercwatch.tracker.signals import data_changed
 from mercwatch.workflow.models import Edition
 
 Key = tuple[Any, ...]
@@ -293,6 +294,7 @@ def write_dataset(data: Dataset, *, reason: str) -> Counts:
             _cite_rows(owner, owner_key, entries, citation_rows)
     _upsert_citations(sync, citation_rows)
     sync.delete_extras()
+    data_changed.send(sender=write_dataset)
     return sync.counts
 
 
