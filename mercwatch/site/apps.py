@@ -9,13 +9,15 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mercwatch.tracker.signals import data_loaded
+        from mercwatch.tracker.signals import data_changed
 
-        data_loaded.connect(_index_after_load, dispatch_uid="site-search-index")
+        data_changed.connect(_index_the_write, dispatch_uid="site-search-index")
 
 
-def _index_after_load(**_kwargs: Any) -> None:
-    """Build the search index as part of `mercwatch load`, not on the first search after it."""
+def _index_the_write(snapshot: Any = None, **_kwargs: Any) -> None:
+    """Bring the search index in step with the data just written, in the write's transaction,
+    whoever wrote it (the write path sends the snapshot the write leaves)."""
     from mercwatch.site import search
+    from mercwatch.store.database import snapshot_from_db
 
-    search.ensure_current()
+    search.update(snapshot if snapshot is not None else snapshot_from_db())

@@ -1,11 +1,21 @@
 """Full-text search across actors, products, measures, sources and provisions.
 
-The one place where SQLite and PostgreSQL differ: SQLite's FTS5 or PostgreSQL's tsvector with a
-GIN index find the documents that hold every word of the query (as prefixes). Both index the same
-normalised words (site/services/search_docs.py), so both find the same documents, and the ranking
-is done here, in Python, the same for both: the entity a query names first – actors, then
-products, measures, provisions, sources – then by how often the words occur. The index is a
-derived table, rebuilt whenever the data version it was built from is no longer the current one.
+How it finds: the index is two plain tables, created alike on SQLite and PostgreSQL by
+site/migrations/0001_search_index.py – one row per document (site/services/search_docs.py), one
+row per distinct word of a document. Python alone splits text into words (`normalise`, for the
+documents and the query); the database only finds the documents that hold, for every word of the
+query, a word starting with it – a range of the word table's primary key (`nso` <= word < `nsp`),
+exact on both because both compare the words code point by code point (SQLite's BINARY collation,
+PostgreSQL's "C") – and one Python function orders them (`_rank`). So both databases find the
+same documents and rank them the same. This replaced SQLite's FTS5 and PostgreSQL's tsvector,
+which each split words their own way (PostgreSQL's parser reads the `857e9bcf` of a URL as a
+number and a word, FTS5 as one word), so that the two found different documents; the ranking was
+already Python's, and nothing else of theirs is needed: a B-tree finds a prefix among the 16,000
+words of the bundled data (1.4 million at 100×) in milliseconds.
+
+When it is written: only by `update`, inside the transaction that writes the data (the site app's
+`data_changed` receiver, site/apps.py), so that both commit or neither. Searching only reads, so
+it works on a read-only database.
 """
 
 from __future__ import annotations
@@ -19,12 +29,12 @@ from rapidfuzz import fuzz, process
 
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.search_docs import KIND_ORDER, documents, known_names, normalise
-from mercwatch.store.current import current_snapshot, data_version
+from mercwatch.store.current import current_snapshot
 from mercwatch.tracker.snapshot import Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
-TABLE = "site_search"
-META = "site_search_meta"
+DOCUMENTS = "site_search_document"
+TERMS = "site_search_term"
 MAX_WORDS = 12
 SUGGEST_SCORE = 75  # rapidfuzz ratio (0–100) a known name must reach to be suggested
 COLUMNS = "kind, ref, title, names, body, url, country"
@@ -47,84 +57,70 @@ class Found:
     suggestion: str = ""
 
 
-def _postgres() -> bool:
-    return connection.vendor == "postgresql"
+@dataclass(frozen=True)
+class Updated:
+    """How many documents `update` wrote (new or changed) and removed (gone or changed)."""
+
+    written: int
+    removed: int
 
 
-def _create() -> None:
-    with connection.cursor() as cur:
-        cur.execute(f"CREATE TABLE IF NOT EXISTS {META} (version text NOT NULL)")
-        if _postgres():
-            cur.execute(
-                f"CREATE TABLE IF NOT EXISTS {TABLE} (kind text, ref text, title text,"
-                " names text, body text, url text, country text, doc tsvector)"
-            )
-            cur.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_doc ON {TABLE} USING gin (doc)")
-        else:
-            cur.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(kind UNINDEXED,"
-                " ref UNINDEXED, title UNINDEXED, names, body, url UNINDEXED,"
-                " country UNINDEXED, tokenize='unicode61')"
-            )
+def update(data: Snapshot) -> Updated:
+    """Make the index hold exactly the documents of `data`, rewriting only those that changed.
+    Run it in the transaction that wrote `data`, so that the index commits or rolls back with it."""
+    wanted = {(d.kind, d.ref): d for d in documents(data)}
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(f"SELECT id, {COLUMNS} FROM {DOCUMENTS}")
+        held = {(row[1], row[2]): (row[0], tuple(row[1:])) for row in cur.fetchall()}
+        same = {
+            key for key, (_id, row) in held.items() if key in wanted and wanted[key].row() == row
+        }
+        stale = [(pk,) for key, (pk, _row) in held.items() if key not in same]
+        cur.executemany(f"DELETE FROM {TERMS} WHERE document = %s", stale)
+        cur.executemany(f"DELETE FROM {DOCUMENTS} WHERE id = %s", stale)
+        fresh = [d for key, d in wanted.items() if key not in same]
+        cur.execute(f"SELECT COALESCE(MAX(id), 0) FROM {DOCUMENTS}")
+        first = int(cur.fetchone()[0]) + 1
+        _insert(
+            cur, DOCUMENTS, f"id, {COLUMNS}", [(first + i, *d.row()) for i, d in enumerate(fresh)]
+        )
+        _insert(
+            cur,
+            TERMS,
+            "term, document",
+            [(term, first + i) for i, d in enumerate(fresh) for term in sorted(d.terms())],
+        )
+    return Updated(written=len(fresh), removed=len(stale))
 
 
-def _drop_older_layout() -> None:
-    """Drop an index built before names and country were columns, so that it is built anew."""
-    with connection.cursor() as cur:
-        tables = connection.introspection.table_names(cur)
-        if TABLE not in tables:
-            return
-        columns = [c.name for c in connection.introspection.get_table_description(cur, TABLE)]
-        if "names" not in columns:
-            cur.execute(f"DROP TABLE {TABLE}")
-            if META in tables:
-                cur.execute(f"DELETE FROM {META}")
+def _insert(cur: Any, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+    """Insert `rows`; on PostgreSQL with COPY, in a third of the time that INSERTs take."""
+    if connection.vendor == "postgresql":
+        with cur.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    elif rows:
+        marks = ", ".join(["%s"] * len(rows[0]))
+        cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
-def rebuild(data: Snapshot, version: str) -> int:
-    """Rebuild the index from `data`, recording the data version it was built from."""
-    rows = [d.row() for d in documents(data)]
-    with transaction.atomic():
-        _create()
-        with connection.cursor() as cur:
-            cur.execute(f"DELETE FROM {TABLE}")
-            cur.execute(f"DELETE FROM {META}")
-            if _postgres():
-                cur.executemany(
-                    f"INSERT INTO {TABLE} ({COLUMNS}, doc) VALUES (%s, %s, %s, %s, %s, %s, %s,"
-                    " to_tsvector('simple', %s))",
-                    [(*r, f"{r[3]} {r[4]}") for r in rows],
-                )
-            else:
-                cur.executemany(
-                    f"INSERT INTO {TABLE} ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)", rows
-                )
-            cur.execute(f"INSERT INTO {META} (version) VALUES (%s)", [version])
-    return len(rows)
-
-
-def ensure_current() -> None:
-    """Rebuild the index if the data changed since it was built."""
-    version = repr(data_version())
-    _drop_older_layout()
-    _create()
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT version FROM {META}")
-        row = cur.fetchone()
-    if row is None or row[0] != version:
-        rebuild(current_snapshot(), version)
+def _after(prefix: str) -> str:
+    """Give the first string after every string that starts with `prefix`, in code point order."""
+    following = ord(prefix[-1]) + 1
+    if 0xD800 <= following <= 0xDFFF:  # surrogates are no characters: skip them
+        following = 0xE000
+    return prefix[:-1] + chr(following)
 
 
 def _matches(words: list[str]) -> list[tuple[str, ...]]:
+    """Give the documents that hold, for each of `words`, a word starting with it."""
+    each = f"id IN (SELECT document FROM {TERMS} WHERE term >= %s AND term < %s)"
+    where = " AND ".join(each for _w in words)
     with connection.cursor() as cur:
-        if _postgres():
-            query = " & ".join(f"{w}:*" for w in words)
-            cur.execute(
-                f"SELECT {COLUMNS} FROM {TABLE} WHERE doc @@ to_tsquery('simple', %s)", [query]
-            )
-        else:
-            query = " ".join(f'"{w}"*' for w in words)
-            cur.execute(f"SELECT {COLUMNS} FROM {TABLE} WHERE {TABLE} MATCH %s", [query])
+        cur.execute(
+            f"SELECT {COLUMNS} FROM {DOCUMENTS} WHERE {where}",
+            [bound for w in words for bound in (w, _after(w))],
+        )
         return [tuple(row) for row in cur.fetchall()]
 
 
@@ -164,7 +160,6 @@ def search(text: str) -> Found:
     words = phrase.split()[:MAX_WORDS]
     if not words:
         return Found([])
-    ensure_current()
     rows = sorted(_matches(words), key=lambda r: _rank(phrase, words, r))
     hits = [Hit(kind, ref, title, url, country) for kind, ref, title, _n, _b, url, country in rows]
     return Found(hits, "" if hits else suggest(current_snapshot(), phrase))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -210,21 +209,6 @@ def test_methodology_page_is_rendered_from_the_methodology_file(client, mini_db)
     assert "Implemented and enforced" in html
     assert "History" in html
     assert client.get("/methodology/?version=1999.1").status_code == 400
-
-
-def test_mercwatch_load_builds_the_search_index_before_the_first_search(mini_dir):
-    from django.core.management import call_command
-    from django.db import connection
-
-    from mercwatch.site import search
-    from mercwatch.store.current import data_version
-
-    call_command("load", str(mini_dir), stdout=io.StringIO())
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT version FROM {search.META}")
-        assert cur.fetchone() == (repr(data_version()),)
-        cur.execute(f"SELECT COUNT(*) FROM {search.TABLE} WHERE ref = %s", ["us-entity-list-2021"])
-        assert cur.fetchone() == (1,)
 
 
 def test_the_paris_call_filter_lists_every_supporter_with_a_dated_or_retrieved_report(

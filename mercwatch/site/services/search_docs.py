@@ -1,5 +1,6 @@
 """What the search index holds: one document per actor, product, measure, source and provision,
-with the names it is known by (French country names included) and the country it belongs to."""
+with the names it is known by (French country names included) and the country it belongs to, and
+the words it is found by."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ KIND_ORDER = ("actor", "product", "measure", "provision", "source")
 
 
 def normalise(text: str) -> str:
-    """Give `text` as the index holds it: case-folded, without diacritics, words separated by
-    single spaces, so that SQLite and PostgreSQL tokenise it alike."""
+    """Give `text` as the index holds it: case-folded, without diacritics, words (letters and
+    digits) separated by single spaces. The index's words and a query's are split here alone."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
+    if decomposed.isascii():  # most of the data: no diacritics to take off
+        return " ".join(TOKEN.findall(decomposed))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(TOKEN.findall(bare))
 
@@ -41,6 +44,10 @@ class Document:
 
     def row(self) -> tuple[str, str, str, str, str, str, str]:
         return (self.kind, self.ref, self.title, self.names, self.body, self.url, self.country)
+
+    def terms(self) -> set[str]:
+        """Give the words it is found by: those of its names and of its body."""
+        return {w for w in f"{self.names} {self.body}".split() if w != "|"}
 
 
 @functools.cache
