@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from mercwatch.core.origin import base_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -44,6 +46,12 @@ SECRET_KEY_IS_SET = bool(_env("SECRET_KEY"))
 SECRET_KEY = _env("SECRET_KEY") or secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+# Absolute links (an API page's `next`, the API's front door, the feeds) start with this; unset,
+# with the request's scheme and host, and every cache of answers then keys on both.
+try:
+    BASE_URL = base_url(_env("MERCWATCH_BASE_URL")) if _env("MERCWATCH_BASE_URL") else ""
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MERCWATCH_BASE_URL: {exc}") from None
 
 DATA_DIR = Path(_env("MERCWATCH_DATA_DIR", str(BASE_DIR / "data")))
 VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
@@ -54,7 +62,7 @@ SERVE_MAX_REQUESTS = int(_env("MERCWATCH_MAX_REQUESTS", "5000"))
 WARM_ON_START = _env_bool("MERCWATCH_WARM", default=False)
 # API requests a minute per client address (per worker); 0 turns the limit off.
 API_RATE_LIMIT = int(_env("MERCWATCH_API_RATE_LIMIT", "0"))
-# Rendered API responses kept per worker, keyed by ETag; 0 turns the cache off.
+# Rendered API responses kept per worker, keyed like their ETag; 0 turns the cache off.
 API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
 
 DATABASES = {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -127,5 +127,5 @@ def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
     )
 
 
-def is_problem(response: HttpResponse) -> bool:
+def is_problem(response: HttpResponseBase) -> bool:
     return str(response.get("Content-Type", "")).startswith(MEDIA_TYPE)

@@ -19,10 +19,10 @@ from django.urls import get_resolver
 def warm() -> None:
     """Import the views, compile the busiest templates, build the dataset and today's home page
     (scorecard, map, every change); then close the master's database connections."""
+    from mercwatch.core.conditional import last_change
     from mercwatch.site.services.home import home_page
     from mercwatch.site.services.moment import moment_from
     from mercwatch.site.services.scorecard import Query
-    from mercwatch.site.twin import last_modified
     from mercwatch.tracker.services.assessments import current_dataset, data_version
 
     get_resolver().resolve("/")  # imports every view module, the API's schemas among them
@@ -31,7 +31,7 @@ def warm() -> None:
     try:
         data = current_dataset()
         home_page(data, moment_from(data, {}), Query(), "total")
-        last_modified(data_version())
+        last_change(data_version())
     finally:
         connections.close_all()  # a connection must not be shared across the fork
     gc.collect()
