@@ -7,8 +7,6 @@ Runs only on paths under /api/v1/; every other path passes through untouched.
 from __future__ import annotations
 
 import logging
-import threading
-import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -18,6 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from mercwatch.api.problems import is_problem, problem
 from mercwatch.core.conditional import READ, Answers, answer
 from mercwatch.core.parameters import unknown as unknown_names
+from mercwatch.core.throttle import per_minute, refused
 
 logger = logging.getLogger(__name__)
 PREFIX = "/api/v1/"
@@ -28,28 +27,10 @@ CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
     "Access-Control-Allow-Headers": "If-None-Match",
-    "Access-Control-Expose-Headers": "ETag, Last-Modified",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",
     "Access-Control-Max-Age": "86400",
 }
 CACHEABLE = ("application/json",)
-
-
-class _Limiter:
-    """A fixed one-minute window of requests per client address, per process."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.window = 0
-        self.counts: dict[str, int] = {}
-
-    def allow(self, client: str, per_minute: int) -> tuple[bool, int]:
-        now = time.time()
-        window = int(now // 60)
-        with self.lock:
-            if window != self.window:
-                self.window, self.counts = window, {}
-            self.counts[client] = self.counts.get(client, 0) + 1
-            return self.counts[client] <= per_minute, 60 - int(now % 60)
 
 
 class ApiMiddleware:
@@ -57,7 +38,6 @@ class ApiMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.limiter = _Limiter()
         self.answers = Answers(entries=settings.API_CACHE_ENTRIES)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
@@ -136,13 +116,12 @@ class ApiMiddleware:
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY:
             detail = f"query strings are limited to {MAX_QUERY} characters"
             return problem(400, detail, kind="query-too-long")
-        per_minute = settings.API_RATE_LIMIT
-        if per_minute:
-            allowed, retry = self.limiter.allow(request.META.get("REMOTE_ADDR", ""), per_minute)
-            if not allowed:
-                response = problem(429, f"at most {per_minute} requests a minute per client")
-                response["Retry-After"] = str(retry)
-                return response
+        wait = refused(request, "api")
+        if wait is not None:
+            limit = per_minute("api")
+            response = problem(429, f"at most {limit} requests a minute per client address")
+            response["Retry-After"] = str(wait)
+            return response
         return None
 
 

@@ -70,7 +70,7 @@ KINDS = {
              _("Look the value up in the list the detail points to (for example /api/v1/actors) "
                "or pick one of the values it lists.")),
         Kind("too-many-requests", 429, _("Too many requests"),
-             _("This address sent more requests in a minute than the server allows."),
+             _("This client address sent more requests in a minute than the server allows."),
              _("Wait the number of seconds in the Retry-After header, cache answers with their "
                "ETag, or use the bulk downloads for whole tables.")),
         Kind("server-error", 500, _("Server error"),

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 
+from mercwatch.core.throttle import per_minute, refused
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
@@ -20,6 +21,8 @@ from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.services.paging import At, NoSuchPage, page_of
 from mercwatch.site.twin import add_notices, conditional, respond
 from mercwatch.tracker.services.assessments import current_dataset
+
+View = Callable[..., HttpResponseBase]
 
 
 def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponseBase]]:
@@ -43,6 +46,23 @@ def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[...,
                 return errors.missing(request, str(exc))
 
         return conditional(wrapper)
+
+    return decorate
+
+
+def limited(scope: str) -> Callable[[View], View]:
+    """Count every request to the view against the rate limit of `scope` (per client address,
+    mercwatch/core/throttle.py); over it, answer 429 with Retry-After instead."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            wait = refused(request, scope)
+            if wait is not None:
+                return errors.too_many_searches(request, per_minute(scope), wait)
+            return view(request, *args, **kwargs)
+
+        return wrapper
 
     return decorate
 
@@ -227,6 +247,7 @@ def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/compare.html", context)
 
 
+@limited("search")
 @public("q")
 def search(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
     """Full-text search, ranked, a page at a time."""
