@@ -48,6 +48,7 @@ DATA_ONLY = {
 
 def _setup(args: argparse.Namespace) -> None:
     os.environ.setdefault("MERCWATCH_ENV", "development")
+    os.environ.setdefault("MERCWATCH_SEARCH_RATE_LIMIT", "0")  # the search is timed, not limited
     if args.data:
         scratch = Path(tempfile.gettempdir()) / f"mw-bench-{Path(args.data).name}.sqlite3"
         url = args.database or f"sqlite:///{scratch}"

@@ -13,6 +13,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from mercwatch.core.client import networks
+from mercwatch.core.origin import base_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -26,6 +29,13 @@ def _env_bool(name: str, default: bool = False) -> bool:
     if value not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
         raise ImproperlyConfigured(f"{name}: expected a boolean (1/0, true/false), got {value!r}")
     return value in {"1", "true", "yes", "on"}
+
+
+def _whole(name: str, value: str) -> int:
+    """Give `value` of the variable `name` as a whole number of at least 0."""
+    if not value.strip().isdigit():
+        raise ImproperlyConfigured(f"{name}: expected a whole number (0 or more), got {value!r}")
+    return int(value)
 
 
 ENVIRONMENT = _env("MERCWATCH_ENV", "production")
@@ -44,6 +54,19 @@ SECRET_KEY_IS_SET = bool(_env("SECRET_KEY"))
 SECRET_KEY = _env("SECRET_KEY") or secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+# Absolute links (an API page's `next`, the API's front door, the feeds) start with this; unset,
+# with the request's scheme and host, and every cache of answers then keys on both.
+try:
+    BASE_URL = base_url(_env("MERCWATCH_BASE_URL")) if _env("MERCWATCH_BASE_URL") else ""
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MERCWATCH_BASE_URL: {exc}") from None
+# The proxies whose X-Forwarded-For names the client (addresses or networks, comma-separated);
+# unset, the client is the peer's address and the header is ignored (mercwatch/core/client.py).
+TRUSTED_PROXIES = [p.strip() for p in _env("MERCWATCH_TRUSTED_PROXIES").split(",") if p.strip()]
+try:
+    networks(TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MERCWATCH_TRUSTED_PROXIES: {exc}") from None
 
 DATA_DIR = Path(_env("MERCWATCH_DATA_DIR", str(BASE_DIR / "data")))
 VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
@@ -52,8 +75,10 @@ SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
 SERVE_MAX_REQUESTS = int(_env("MERCWATCH_MAX_REQUESTS", "5000"))
 # Set by `mercwatch serve`: build the dataset and today's scorecard when the WSGI app is imported.
 WARM_ON_START = _env_bool("MERCWATCH_WARM", default=False)
-# API requests a minute per client address (per worker); 0 turns the limit off.
-API_RATE_LIMIT = int(_env("MERCWATCH_API_RATE_LIMIT", "0"))
+# Requests a minute per client address, counted in the cache every worker shares (CACHES); over
+# it the answer is 429 with Retry-After (mercwatch/core/throttle.py). 0 turns a limit off.
+API_RATE_LIMIT = _whole("MERCWATCH_API_RATE_LIMIT", _env("MERCWATCH_API_RATE_LIMIT", "120"))
+SEARCH_RATE_LIMIT = _whole("MERCWATCH_SEARCH_RATE_LIMIT", _env("MERCWATCH_SEARCH_RATE_LIMIT", "30"))
 # Rendered API responses kept per worker, keyed by ETag; 0 turns the cache off.
 API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
 
@@ -68,6 +93,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].update(
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+
+# The cache the rate limits count in, shared by every worker: Redis when REDIS_URL is set, or a
+# table of the database (created by `mercwatch migrate`: mercwatch/core/migrations/).
+REDIS_URL = _env("REDIS_URL")
+CACHE_TABLE = "mercwatch_cache"
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mercwatch",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    )
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -142,6 +187,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "site/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "mercwatch.core.client.client_address"  # behind a trusted proxy too
 # The back office's path: a configurable prefix keeps it off the default scanners' list.
 ADMIN_PATH = _env("MERCWATCH_ADMIN_PATH", "admin").strip("/") + "/"
 # Staff sign in through the back office; there is no /accounts/ area to land on.
@@ -163,6 +209,8 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Back-office URL fields read an address typed without a scheme as https (Django 6 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 
 from mercwatch.api.params import PageParams
 from mercwatch.api.services import page
+from mercwatch.core.origin import absolute
 
 JSON = "application/json; charset=utf-8"
 
@@ -22,6 +23,6 @@ def paged(request: HttpRequest, items: Sequence[Any], params: PageParams) -> Htt
     against the OpenAPI document (re-validating 100 nested records cost most of a request).
     """
     query = {k: str(v) for k, v in request.GET.items() if k not in {"limit", "offset"}}
-    url = request.build_absolute_uri(request.path)
+    url = absolute(request, request.path)
     body = page(items, limit=params.limit, offset=params.offset, url=url, query=query)
     return HttpResponse(json.dumps(body, ensure_ascii=False), content_type=JSON)

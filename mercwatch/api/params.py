@@ -6,15 +6,29 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from mercwatch.api.messages import parse_day
+from mercwatch.core.bounds import DAY_PATTERN, PAGE_SIZE, year_outside
 from mercwatch.core.vocabulary import ActorKind, MeasureType, RelationshipKind, SourceKind
 
-MAX_LIMIT = 500
+MAX_LIMIT = PAGE_SIZE
 
 
-Day = Annotated[dt.date, BeforeValidator(parse_day)]
+def _within_years(day: dt.date) -> dt.date:
+    """Refuse a day outside the years a date parameter may name (mercwatch/core/bounds.py)."""
+    outside = year_outside(day)
+    if outside is not None:
+        raise PydanticCustomError("day", outside)
+    return day
+
+
+# The OpenAPI document states the years' bound too, as a pattern.
+_DAY_SCHEMA = {"type": "string", "format": "date", "pattern": DAY_PATTERN}
+Day = Annotated[
+    dt.date, BeforeValidator(parse_day), AfterValidator(_within_years), WithJsonSchema(_DAY_SCHEMA)
+]
 ID = Field(default=None, min_length=1, max_length=100)
 
 

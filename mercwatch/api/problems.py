@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -70,7 +70,7 @@ KINDS = {
              _("Look the value up in the list the detail points to (for example /api/v1/actors) "
                "or pick one of the values it lists.")),
         Kind("too-many-requests", 429, _("Too many requests"),
-             _("This address sent more requests in a minute than the server allows."),
+             _("This client address sent more requests in a minute than the server allows."),
              _("Wait the number of seconds in the Retry-After header, cache answers with their "
                "ETag, or use the bulk downloads for whole tables.")),
         Kind("server-error", 500, _("Server error"),
@@ -127,5 +127,5 @@ def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
     )
 
 
-def is_problem(response: HttpResponse) -> bool:
+def is_problem(response: HttpResponseBase) -> bool:
     return str(response.get("Content-Type", "")).startswith(MEDIA_TYPE)

@@ -27,9 +27,9 @@ def _paths() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
     return tuple(sorted(found, key=lambda item: item[0].pattern.count("(.+)")))
 
 
-def unknown_parameters(path: str, names: list[str]) -> list[str]:
-    """Give the names in `names` that the operation at `path` does not accept (none if unknown)."""
+def accepted(path: str) -> frozenset[str] | None:
+    """Give the query parameters the operation at `path` accepts (None: no operation there)."""
     for pattern, allowed in _paths():
         if pattern.match(path):
-            return sorted({n for n in names if n not in allowed})
-    return []
+            return allowed
+    return None

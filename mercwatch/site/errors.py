@@ -42,6 +42,18 @@ def missing(request: HttpRequest, detail: str) -> HttpResponse:
     return render(request, "site/404.html", context, status=404)
 
 
+def too_many_searches(request: HttpRequest, limit: int, wait: int) -> HttpResponse:
+    """Answer 429 to a client over `limit` searches a minute, with Retry-After (seconds)."""
+    if wants_json(request):
+        detail = _("at most %(limit)d searches a minute per client address") % {"limit": limit}
+        response = problem(429, detail)
+    else:
+        context = {"limit": limit, "wait": wait}
+        response = render(request, "site/429.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Answer 500 without touching the data or the database, which may be what failed."""
     detail = _("The server failed to answer; the error was logged.")

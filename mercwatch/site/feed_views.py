@@ -8,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from mercwatch.core.bounds import year_outside
+from mercwatch.core.origin import origin
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.feeds import atom_for, measures_atom
 from mercwatch.site.services import changes
@@ -43,7 +45,7 @@ def all_changes(request: HttpRequest) -> HttpResponse:
             title="mercwatch: what changed",
             link="/changes/",
             feed_url="/changes/feed.atom",
-            base=request.build_absolute_uri("/")[:-1],
+            base=origin(request),
         )
     )
 
@@ -57,10 +59,14 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
     if actor is None or actor.kind not in SECTION_KINDS[section]:
         raise Http404("no such actor")
     try:
-        moment = moment_from(data, {k: request.GET.get(k, "") for k in ("as_of", "edition")})
+        query = {k: request.GET.get(k, "") for k in ("as_of", "edition")}
+        moment = moment_from(data, query)
+        outside = year_outside(moment.day) if query["as_of"] else None
+        if outside is not None:
+            raise BadInput(f"as_of: {outside}")
     except BadInput as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-    base = request.build_absolute_uri("/")[:-1]
+    base = origin(request)
     page = actor_url(actor.id, actor.kind)
     if section == "vendors":
         return _atom(
@@ -108,6 +114,6 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
             title=f"mercwatch: {code} {data.provisions[code].title}",
             link=page,
             feed_url=f"{page}feed.atom",
-            base=request.build_absolute_uri("/")[:-1],
+            base=origin(request),
         )
     )

@@ -10,16 +10,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 
+from mercwatch.core.bounds import SEARCH_LENGTH, year_outside
+from mercwatch.core.throttle import per_minute, refused
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
 from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
 from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
-from mercwatch.site.services.moment import BadInput, moment_from
+from mercwatch.site.services.moment import BadInput, moment_from, parse_day
 from mercwatch.site.services.paging import At, NoSuchPage, page_of
 from mercwatch.site.twin import add_notices, conditional, respond
 from mercwatch.store.current import current_snapshot
+
+View = Callable[..., HttpResponseBase]
 
 
 def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponseBase]]:
@@ -32,6 +36,7 @@ def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[...,
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             try:
                 today = dt.date.today()
+                _within_years(_params(request), known)
                 found = parameters.notices(current_snapshot(), _params(request), known, today)
                 add_notices(request, found)
                 return view(request, *args, **kwargs)
@@ -47,12 +52,39 @@ def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[...,
     return decorate
 
 
+def limited(scope: str) -> Callable[[View], View]:
+    """Count every request to the view against the rate limit of `scope` (per client address,
+    mercwatch/core/throttle.py); over it, answer 429 with Retry-After instead."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            wait = refused(request, scope)
+            if wait is not None:
+                return errors.too_many_searches(request, per_minute(scope), wait)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
 MOMENT = parameters.MOMENT
 SCORECARD = (*scorecard.FILTERS, "region", "evidence", "sort", "order", "map", "zoom")
+DATES = ("as_of", "since", "until")
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
     return {key: request.GET.get(key, "") for key in request.GET}
+
+
+def _within_years(params: dict[str, str], known: tuple[str, ...]) -> None:
+    """Raise BadInput for a date the view knows naming a year outside the bounds."""
+    for name in DATES:
+        if name in known and params.get(name):
+            outside = year_outside(parse_day(name, params[name]))
+            if outside is not None:
+                raise BadInput(f"{name}: {outside}")
 
 
 @public(*MOMENT, *SCORECARD)
@@ -227,12 +259,16 @@ def compare(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     return respond(request, fmt, "site/compare.html", context)
 
 
+@limited("search")
 @public("q")
 def search(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
     """Full-text search, ranked, a page at a time."""
     text = request.GET.get("q", "").strip()
-    if len(text) > 200:
-        raise BadInput("q: at most 200 characters")
+    if len(text) > SEARCH_LENGTH:
+        raise BadInput(
+            _("q: the search text must be at most %(limit)d characters, got %(length)d")
+            % {"limit": SEARCH_LENGTH, "length": len(text)}
+        )
     context = search_index.search_page(text, At(request.path, {"q": text}, page))
     return respond(request, fmt, "site/search.html", context)
 

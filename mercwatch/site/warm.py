@@ -19,8 +19,7 @@ def warm() -> None:
     from mercwatch.site.services.home import home_page
     from mercwatch.site.services.moment import moment_from
     from mercwatch.site.services.scorecard import Query
-    from mercwatch.site.twin import last_modified
-    from mercwatch.store.current import current_snapshot, data_version
+    from mercwatch.store.current import current_snapshot
 
     get_resolver().resolve("/")  # imports every view module, the API's schemas among them
     for name in ("site/home.html", "site/actor.html"):
@@ -28,6 +27,5 @@ def warm() -> None:
     try:
         data = current_snapshot()
         home_page(data, moment_from(data, {}), Query(), "total")
-        last_modified(data_version())
     finally:
         connections.close_all()  # a connection must not be shared across the fork

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import pytest
-from django.test import Client, override_settings
 
 from mercwatch.api.problems import problem_body
 
@@ -167,14 +166,24 @@ def test_a_large_body_is_a_413_problem(api):
     assert_problem(response, 413)
 
 
-@override_settings(API_RATE_LIMIT=2)
-def test_too_many_requests_is_a_429_problem_with_retry_after(market_db, db):
-    client = Client(HTTP_HOST="127.0.0.1")
-    assert client.get("/api/v1/editions").status_code == 200
-    assert client.get("/api/v1/editions").status_code in (200, 304)
-    response = client.get("/api/v1/editions")
-    assert_problem(response, 429)
-    assert int(response["Retry-After"]) > 0
+def test_too_many_requests_is_a_429_problem_with_retry_after(api, settings, monkeypatch):
+    from mercwatch.core.throttle import ClientThrottle
+
+    now = [1_700_000_000.0]  # the throttle's clock, moved by hand: no minute boundary to cross
+    monkeypatch.setattr(ClientThrottle, "timer", staticmethod(lambda: now[0]))
+    settings.API_RATE_LIMIT = 2
+    assert api.get("/api/v1/editions").status_code == 200
+    now[0] += 15
+    assert api.get("/api/v1/editions", HTTP_IF_NONE_MATCH="*").status_code == 304  # counts too
+    now[0] += 5
+    response = api.get("/api/v1/frameworks")
+    doc = assert_problem(response, 429)
+    assert doc["type"].endswith("/too-many-requests")
+    assert "at most 2 requests a minute" in doc["detail"]
+    assert response["Retry-After"] == "40"  # when the first request leaves the minute
+    assert "Retry-After" in response["Access-Control-Expose-Headers"]
+    now[0] += 40
+    assert api.get("/api/v1/frameworks").status_code == 200
 
 
 @pytest.mark.parametrize("status", [400, 404, 405, 409, 413, 422, 429, 500])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
 
 from mercwatch.api.schemas import IndexOut
+from mercwatch.core.origin import absolute
 
 router = Router(tags=["index"])
 PREFIX = "/api/v1"
@@ -32,7 +33,7 @@ def collections() -> tuple[str, ...]:
 
 @router.get("/", response=IndexOut, summary="Where everything is")
 def index(request: HttpRequest) -> dict[str, Any]:
-    url = request.build_absolute_uri
+    url = partial(absolute, request)
     return {
         "title": "mercwatch API",
         "version": "1",

@@ -11,6 +11,7 @@ from collections.abc import Collection
 
 from django.utils.translation import gettext as _
 
+from mercwatch.core.parameters import unknown as unknown_names
 from mercwatch.site.services.moment import Notice, future_notice, moment_from, parse_day
 from mercwatch.tracker.snapshot import Snapshot
 
@@ -32,8 +33,7 @@ def unknown(given: Collection[str], known: Collection[str]) -> list[Notice]:
             name,
             _("This page does not know the parameter “%(name)s” and ignored it.") % {"name": name},
         )
-        for name in given
-        if name not in known
+        for name in unknown_names(given, known)
     ]
 
 
