@@ -46,6 +46,7 @@ run: $(KEY) var/.loaded var/.downloads var/.static
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 types: install
 	MERCWATCH_ENV=test $(BIN)/mypy mercwatch tests benchmarks

@@ -9,6 +9,7 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from mercwatch.site import atom_export  # noqa: F401  (registers the Atom export format)
         from mercwatch.tracker.signals import data_changed
 
         data_changed.connect(_index_the_write, dispatch_uid="site-search-index")

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from mercwatch.core.vocabulary import ActorKind, Addressee, EventKind
-from mercwatch.tracker.loader.schemas import DateValue, ProvisionCode, Slug, Strict, Text
+from mercwatch.tracker.values import DateValue, ProvisionCode, Slug, Strict, Text
 
 Version = Annotated[str, Field(pattern=r"^[0-9]{4}\.[0-9]+$")]
 

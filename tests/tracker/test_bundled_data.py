@@ -11,7 +11,8 @@ from django.core.management import call_command
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.store.current import current_snapshot
-from mercwatch.tracker.services.assessments import assess, snapshot_from_dir
+from mercwatch.tracker.loader.validate import snapshot_from_dir
+from mercwatch.tracker.services.assessments import assess
 
 D = dt.date.fromisoformat
 

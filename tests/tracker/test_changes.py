@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from mercwatch.tracker.changes import changes_between
-from mercwatch.tracker.services.assessments import methodology_of, snapshot_from_dir
+from mercwatch.tracker.loader.validate import snapshot_from_dir
+from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.services.inputs import inputs_from
 
 D = dt.date.fromisoformat

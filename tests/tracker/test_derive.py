@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from mercwatch.tracker.services.assessments import assess, snapshot_from_dir
+from mercwatch.tracker.loader.validate import snapshot_from_dir
+from mercwatch.tracker.services.assessments import assess
 
 D = dt.date.fromisoformat
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from mercwatch.tracker import limits
 from mercwatch.tracker.loader import schemas
 from mercwatch.tracker.loader.validate import check_dir, check_texts
+from mercwatch.tracker.values import Strict
 from tests.tracker.test_loader_errors import measure
 
 FILE_LIMIT = "over the limit of 4,194,304 bytes (4 MiB)"
@@ -193,7 +194,7 @@ def test_a_short_text_limit_is_the_size_of_its_database_column(schema, name, lab
 SCHEMAS = [
     model
     for _, model in inspect.getmembers(schemas, inspect.isclass)
-    if issubclass(model, schemas.Strict) and model is not schemas.Strict
+    if issubclass(model, Strict) and model is not Strict
 ]
 
 

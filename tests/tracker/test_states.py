@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
-from mercwatch.tracker.services.assessments import assess, engine_for, snapshot_from_dir
+from mercwatch.tracker.loader.validate import snapshot_from_dir
+from mercwatch.tracker.services.assessments import assess, engine_for
 from mercwatch.tracker.states import assessed_states, un_members
 
 PLACES = ("AQ", "BV", "HM", "UM")  # Antarctica, Bouvet, Heard and McDonald, US Minor Outlying

@@ -1,7 +1,6 @@
 """One module per export format; importing this package registers each of them once."""
 
 from mercwatch.exports.formats import (  # noqa: F401
-    atom,
     csv_tables,
     datapackage,
     ftm,

@@ -14,6 +14,7 @@ from mercwatch.tracker.loader import records
 from mercwatch.tracker.loader.errors import LoadError, Where
 from mercwatch.tracker.loader.read import Files, read_files, read_texts
 from mercwatch.tracker.loader.schemas import ProvisionEntry
+from mercwatch.tracker.services.assessments import DataError
 from mercwatch.tracker.snapshot import Snapshot
 from mercwatch.tracker.validator import Problem, validate
 
@@ -159,3 +160,11 @@ def check_files(files: Files) -> Checked:
     snapshot = checker.snapshot()
     errors = checker.errors + [checker.located(p) for p in validate(snapshot)]
     return Checked(snapshot, sorted(set(errors)))
+
+
+def snapshot_from_dir(root: Path) -> Snapshot:
+    """Give the snapshot of a data directory, or raise DataError with every problem found."""
+    checked = check_dir(root)
+    if checked.errors:
+        raise DataError([str(e) for e in checked.errors])
+    return checked.snapshot

@@ -1,13 +1,11 @@
-"""Assessments of a snapshot, and the snapshot of a data directory."""
+"""Assessments of a snapshot."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
 
 from mercwatch.tracker.derive import Assessment, Engine
-from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.methodology import MethodologyFile
 from mercwatch.tracker.services.inputs import inputs_from
 from mercwatch.tracker.snapshot import Snapshot
@@ -19,14 +17,6 @@ class DataError(Exception):
     def __init__(self, errors: list[str]) -> None:
         super().__init__("\n".join(errors))
         self.errors = errors
-
-
-def snapshot_from_dir(root: Path) -> Snapshot:
-    """Give the snapshot of a data directory, or raise DataError with every problem found."""
-    checked = check_dir(root)
-    if checked.errors:
-        raise DataError([str(e) for e in checked.errors])
-    return checked.snapshot
 
 
 def methodology_of(data: Snapshot, version: str | None = None) -> MethodologyFile:

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
 from mercwatch.store.management.commands._output import fail
-from mercwatch.tracker.services.assessments import DataError, snapshot_from_dir
+from mercwatch.tracker.loader.validate import snapshot_from_dir
+from mercwatch.tracker.services.assessments import DataError
 from mercwatch.tracker.snapshot import Snapshot
 
 

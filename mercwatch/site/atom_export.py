@@ -1,6 +1,7 @@
-"""Atom feed of changes: the newest level changes up to the export's date.
+"""Atom feed of changes, an export format: the newest level changes up to the export's date.
 
-Built by the site's `atom_for()` (the same entries, titles and tag-URI IDs as the site's
+It lives with the site, which registers it when it starts (site/apps.py), because it is built
+by the site's `atom_for()` (the same entries, titles and tag-URI IDs as the site's
 feeds), with the data licence as the feed's `rights`; entry IDs are made of the changes' stable
 IDs, so the same change has the same ID in every build.
 """
