@@ -14,8 +14,9 @@ from mercwatch.api.messages import INVALID, UNKNOWN, worded
 from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
 from mercwatch.api.routers import actors, assessments, frameworks, index, measures
 from mercwatch.api.schemas import ProblemOut
-from mercwatch.api.services import BadParameter, NotFound
+from mercwatch.api.services import BadParameter
 from mercwatch.tracker.services.assessments import DataError
+from mercwatch.tracker.snapshot import NotFound
 
 logger = logging.getLogger(__name__)
 

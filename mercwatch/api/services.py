@@ -18,8 +18,8 @@ from mercwatch.store import current
 from mercwatch.store.current import engine, inputs
 from mercwatch.tracker.changes import changes_between
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.services.assessments import DataError, assess, methodology_of
-from mercwatch.tracker.snapshot import Snapshot
+from mercwatch.tracker.services.assessments import DataError, assess
+from mercwatch.tracker.snapshot import NotFound, Snapshot
 
 T = TypeVar("T")
 
@@ -27,10 +27,6 @@ T = TypeVar("T")
 def memo(data: Snapshot, key: tuple[Any, ...], build: Callable[[], T]) -> T:
     """Give `build()` for `key`, from the one cache, in the API's own part of it."""
     return current.memo(data, ("api", *key), build)
-
-
-class NotFound(Exception):
-    """A record or a referenced ID that does not exist."""
 
 
 class BadParameter(Exception):
@@ -118,7 +114,7 @@ def _where(items: list[Record], where: dict[str, str | None]) -> list[Record]:
 
 
 def all_measures(data: Snapshot, day: dt.date) -> list[Record]:
-    method = methodology_of(data)
+    method = current.methodology(data)
     return memo(
         data,
         ("measures", day),
@@ -261,7 +257,7 @@ def changes(
         raise DataError([f"edition methodology {version!r} is not in the data"])
 
     def build() -> list[Record]:
-        method = methodology_of(data, version)
+        method = current.methodology(data, version)
         found = changes_between(
             method,
             inputs(data),

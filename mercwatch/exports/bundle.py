@@ -8,13 +8,11 @@ from functools import cached_property
 
 from mercwatch.exports.as_of import records_as_of
 from mercwatch.exports.tables import Table, build_tables
-from mercwatch.store.current import engine, inputs
-from mercwatch.tracker.changes import Change, changes_between
+from mercwatch.store.current import engine, inputs, methodology
+from mercwatch.tracker.changes import EPOCH, Change, changes_between
 from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.services.assessments import assess, methodology_of
 from mercwatch.tracker.snapshot import Edition, Snapshot
-
-EPOCH = dt.date(1900, 1, 1)
 
 
 class ExportError(Exception):
@@ -71,5 +69,5 @@ def bundle_for(
     if edition is not None:
         chosen = editions[edition]
         return Bundle(data, chosen.as_of, chosen.methodology, chosen)
-    method = methodology_of(data)
+    method = methodology(data)
     return Bundle(data, as_of or dt.date.today(), method.version)

@@ -13,8 +13,7 @@ from mercwatch.exports.codebook import FILENAME, levels, markdown, tables
 from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
 from mercwatch.exports.schema import export_schema
 from mercwatch.exports.services import Download, read_downloads
-from mercwatch.store.current import current_snapshot
-from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.store.current import current_snapshot, methodology
 from mercwatch.tracker.snapshot import Edition
 
 
@@ -41,7 +40,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
 
 def codebook(request: HttpRequest) -> HttpResponse:
     """The codebook: every exported table and column, from the export schema."""
-    method = methodology_of(current_snapshot())
+    method = methodology(current_snapshot())
     context = {
         "tables": tables(export_schema()),
         "levels": levels(method),
@@ -53,7 +52,7 @@ def codebook(request: HttpRequest) -> HttpResponse:
 
 def codebook_file(request: HttpRequest) -> HttpResponse:
     """The codebook as the Markdown file shipped in every archive."""
-    text = markdown(export_schema(), methodology_of(current_snapshot()))
+    text = markdown(export_schema(), methodology(current_snapshot()))
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{FILENAME}"'
     return response

@@ -10,21 +10,14 @@ from django.utils.translation import gettext as _
 
 from mercwatch.core.bounds import year_outside
 from mercwatch.core.origin import origin
-from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.feeds import atom_for, measures_atom
 from mercwatch.site.services import changes
 from mercwatch.site.services.index import targeted_by
-from mercwatch.site.services.links import actor_url, provision_url
+from mercwatch.site.services.links import SECTION_KINDS, actor_url, provision_url
 from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.twin import conditional
 from mercwatch.store.current import current_snapshot
-
-SECTION_KINDS = {
-    "governments": set(GOVERNMENT_KINDS),
-    "companies": {"company"},
-    "organisations": {"civil-society"},
-    "vendors": {"vendor", "person"},
-}
+from mercwatch.tracker.changes import EPOCH
 
 
 def _atom(feed: object) -> HttpResponse:
@@ -37,7 +30,7 @@ def _atom(feed: object) -> HttpResponse:
 def all_changes(request: HttpRequest) -> HttpResponse:
     """Every level change, newest first."""
     data = current_snapshot()
-    found = changes.between(data, None, changes.EPOCH, dt.date.today())
+    found = changes.between(data, None, EPOCH, dt.date.today())
     return _atom(
         atom_for(
             data,
@@ -79,7 +72,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
                 base=base,
             )
         )
-    found = changes.between(data, moment.version, changes.EPOCH, moment.day, actors={actor.id})
+    found = changes.between(data, moment.version, EPOCH, moment.day, actors={actor.id})
     title = f"mercwatch: {actor.name}"
     if moment.chosen:
         title = _("%(title)s, up to %(day)s") % {
@@ -105,7 +98,7 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
     code = f"{framework}/{number}"
     if code not in data.provisions:
         raise Http404("no such provision")
-    found = changes.between(data, None, changes.EPOCH, dt.date.today(), provisions={code})
+    found = changes.between(data, None, EPOCH, dt.date.today(), provisions={code})
     page = provision_url(code)
     return _atom(
         atom_for(

@@ -16,12 +16,13 @@ from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
 from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
-from mercwatch.site.services.actors import NotFound
 from mercwatch.site.services.home import home_page
+from mercwatch.site.services.links import SECTION_KINDS
 from mercwatch.site.services.moment import BadInput, moment_from, parse_day
 from mercwatch.site.services.paging import At, NoSuchPage, page_of
 from mercwatch.site.twin import add_notices, conditional, respond
 from mercwatch.store.current import current_snapshot
+from mercwatch.tracker.snapshot import NotFound
 
 View = Callable[..., HttpResponseBase]
 
@@ -125,13 +126,6 @@ def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpRes
     context = actors.actor_page(data, actor, moment_from(data, _params(request)))
     section = "companies" if "company" in kinds else "organisations"
     return respond(request, fmt, "site/actor.html", {**context, "section": section})
-
-
-SECTION_KINDS: dict[str, set[str]] = {
-    "governments": set(GOVERNMENT_KINDS),
-    "companies": {"company"},
-    "organisations": {"civil-society"},
-}
 
 
 @public(*MOMENT)

@@ -15,9 +15,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.conf import settings
+
 from mercwatch.store.database import snapshot_from_db
 from mercwatch.store.models import DataVersion
 from mercwatch.tracker.derive import ActorIn, Assessment, Engine, Inputs
+from mercwatch.tracker.methodology import MethodologyFile
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.services.inputs import inputs_from
 from mercwatch.tracker.snapshot import Snapshot
@@ -74,9 +77,15 @@ def inputs(snapshot: Snapshot) -> Inputs:
     return memo(snapshot, ("inputs",), lambda: inputs_from(snapshot))
 
 
+def methodology(snapshot: Snapshot, version: str | None = None) -> MethodologyFile:
+    """Give the methodology `version`, else the one MERCWATCH_METHODOLOGY names, else the
+    latest: the rule every reader (site, API, exports, CLI) follows."""
+    return methodology_of(snapshot, version or settings.METHODOLOGY_VERSION)
+
+
 def engine(snapshot: Snapshot, version: str | None = None) -> Engine:
-    """Give the engine under methodology `version` (the latest if None), built once."""
-    method = methodology_of(snapshot, version)
+    """Give the engine under methodology `version` (the default if None: `methodology`)."""
+    method = methodology(snapshot, version)
     return memo(snapshot, ("engine", method.version), lambda: Engine(method, inputs(snapshot)))
 
 

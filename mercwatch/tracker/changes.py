@@ -27,6 +27,9 @@ from mercwatch.tracker.methodology import MethodologyFile
 
 Cell = tuple[str, str]
 
+# The first day of every history: changes are looked for from it.
+EPOCH = dt.date(1900, 1, 1)
+
 
 @dataclass(frozen=True)
 class Change:

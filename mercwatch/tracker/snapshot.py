@@ -203,6 +203,10 @@ class Edition:
     notes: str = ""
 
 
+class NotFound(LookupError):
+    """A record, or a referenced ID, that the snapshot does not hold."""
+
+
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 

@@ -119,23 +119,23 @@ def test_searching_works_on_a_read_only_database(client, bundled_db):
 # documents match, and the first five, best first.
 TOP = {
     "NSO": (
-        31,
+        34,
         [
             ("actor", "nso-group"),
             ("actor", "francisco-partners"),
+            ("actor", "nemesis"),
             ("actor", "novalpina-capital"),
             ("actor", "q-cyber-technologies"),
-            ("product", "pegasus"),
         ],
     ),
     "Pegasus": (
-        53,
+        68,
         [
             ("product", "pegasus"),
+            ("actor", "michal-wos"),
             ("actor", "nso-group"),
             ("measure", "hu-naih-pegasus-investigation-2022"),
             ("measure", "th-pegasus-parliament-acknowledgement-2022"),
-            ("measure", "mx-aristegui-pegasus-prosecution-2021"),
         ],
     ),
     "Intellexa": (
@@ -159,13 +159,13 @@ TOP = {
         ],
     ),
     "France": (
-        6,
+        7,
         [
             ("actor", "FR"),
             ("measure", "it-copasir-paragon-findings-2025"),
+            ("measure", "fr-amesys-nexa-indictments-2021-06"),
             ("measure", "fr-paris-prosecutor-pegasus-probe-2021"),
             ("source", "diplomatie-paris-call-2018"),
-            ("source", "theweek-paris-pegasus-probe-2021"),
         ],
     ),
 }

@@ -13,6 +13,7 @@ from mercwatch.api.paging import paged
 from mercwatch.api.params import MeasureParams, RelationshipParams
 from mercwatch.api.schemas import MeasureOut, RelationshipOut, page_of
 from mercwatch.store.current import current_snapshot
+from mercwatch.tracker.snapshot import NotFound
 
 router = Router(tags=["measures"])
 
@@ -37,7 +38,7 @@ def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> HttpResponse
 def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
     data = current_snapshot()
     if measure_id not in data.measures:
-        raise services.NotFound(f"no measure {measure_id!r}")
+        raise NotFound(f"no measure {measure_id!r}")
     return services.all_measures(data, dt.date.today())[list(data.measures).index(measure_id)]
 
 

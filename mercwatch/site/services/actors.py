@@ -24,12 +24,8 @@ from mercwatch.site.services.wording import (
 from mercwatch.store import current as cache
 from mercwatch.tracker.derive import membership_since
 from mercwatch.tracker.services.assessments import methodology_of
-from mercwatch.tracker.snapshot import Actor, Measure, Snapshot, as_json
+from mercwatch.tracker.snapshot import Actor, Measure, NotFound, Snapshot, as_json
 from mercwatch.tracker.states import not_assessed_reason
-
-
-class NotFound(LookupError):
-    """No such public ID on this kind of page."""
 
 
 def actor_of(data: Snapshot, actor_id: str, kinds: set[str] | frozenset[str]) -> Actor:

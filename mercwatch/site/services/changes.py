@@ -12,11 +12,9 @@ from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import BadInput, parse_day
 from mercwatch.store import current as cache
-from mercwatch.tracker.changes import Change, changes_between
+from mercwatch.tracker.changes import EPOCH, Change, changes_between
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.snapshot import Snapshot
-
-EPOCH = dt.date(1900, 1, 1)
 
 
 def all_changes(data: Snapshot, version: str | None, until: dt.date) -> list[Change]:

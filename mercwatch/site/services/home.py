@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from mercwatch.site.services import changes, fragments, geometry, scorecard
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import TRACKED, Query
+from mercwatch.tracker.changes import EPOCH
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.snapshot import Snapshot
 
@@ -68,9 +69,7 @@ def home_page(
     """Give everything the home page shows, derived at the moment, the map in the view `zoom`."""
     rows = scorecard.rows_for(data, moment, query)
     headline = scorecard.headline(data, rows)
-    latest = changes.between(
-        data, moment.version, changes.EPOCH, moment.day, provisions=set(TRACKED)
-    )[:8]
+    latest = changes.between(data, moment.version, EPOCH, moment.day, provisions=set(TRACKED))[:8]
     method_levels = [
         level
         for level in methodology_of(data, moment.version).levels

@@ -10,6 +10,14 @@ SECTIONS = {
     "vendor": "vendors",
     "person": "vendors",
 }
+# The kinds of actor each section's pages show.
+SECTION_KINDS: dict[str, frozenset[str]] = {
+    "governments": GOVERNMENT_KINDS,
+    **{
+        section: frozenset(k for k, s in SECTIONS.items() if s == section)
+        for section in set(SECTIONS.values())
+    },
+}
 
 
 def actor_url(actor_id: str, kind: str) -> str:

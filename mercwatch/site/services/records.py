@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from django.utils.translation import gettext as _
 
-from mercwatch.site.services.actors import NotFound, actor_of, level_labels, provisions_for
+from mercwatch.site.services.actors import actor_of, level_labels, provisions_for
 from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
@@ -17,7 +17,7 @@ from mercwatch.site.services.scorecard import TRACKED, governments
 from mercwatch.site.services.wording import designated_span, span
 from mercwatch.store import current as cache
 from mercwatch.tracker.services.assessments import methodology_of
-from mercwatch.tracker.snapshot import Snapshot, as_json
+from mercwatch.tracker.snapshot import NotFound, Snapshot, as_json
 
 NOT_SHOWN = {"not-assessed", "not-applicable"}
 
