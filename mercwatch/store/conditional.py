@@ -41,10 +41,18 @@ def etag_of(key: str) -> str:
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
 
 
+_changed: dict[tuple[int, str], float] = {}
+
+
 def last_change() -> float:
-    """Give the time of the last write, as a timestamp (0 before the first)."""
-    changed = DataVersion.objects.filter(id=1).values_list("changed", flat=True).first()
-    return changed.timestamp() if changed else 0.0
+    """Give the time of the last write, as a timestamp (0 before the first); asked of the
+    database once per data version."""
+    version = data_version()
+    if version not in _changed:
+        changed = DataVersion.objects.filter(id=1).values_list("changed", flat=True).first()
+        _changed.clear()  # one entry: the current version's
+        _changed[version] = changed.timestamp() if changed else 0.0
+    return _changed[version]
 
 
 def last_modified() -> int:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.db import connection
 
 from mercwatch.store.database import snapshot_from_db
 from mercwatch.store.models import DataVersion
@@ -33,8 +34,12 @@ _state: dict[str, Any] = {"version": None, "snapshot": None, "memo": OrderedDict
 
 
 def data_version() -> Version:
-    """Give the data version: the write counter and the stamp of the last write."""
-    row = DataVersion.objects.filter(id=1).values_list("counter", "stamp").first()
+    """Give the data version: the write counter and the stamp of the last write (one query,
+    asked on every request, so in plain SQL rather than through the ORM's query building)."""
+    table = connection.ops.quote_name(DataVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT counter, stamp FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
     return (int(row[0]), str(row[1])) if row else (0, "")
 
 
