@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mercwatch.core.partial_dates import PartialDate
-from mercwatch.tracker.snapshot import Relationship, Snapshot
+from mercwatch.tracker.snapshot import Measure, Relationship, Snapshot, Target
 
 DESIGNATED = "designated"
 END_EVENTS = frozenset({"repealed", "ended"})
@@ -87,23 +87,28 @@ def ties_of(data: Snapshot, actor: str) -> list[Tie]:
     """Give every relationship of `actor`, its own first, then those that point at it."""
     own = data.actors[actor].relationships if actor in data.actors else ()
     found = [_tie(actor, r) for r in own]
-    for other in data.actors.values():
-        found.extend(_tie(other.id, r) for r in other.relationships if r.object == actor)
+    found.extend(_tie(subject, r) for subject, r in data.relationships_to.get(actor, ()))
     return found
+
+
+def designation(measure: Measure, target: Target) -> Designation | None:
+    """Give the designation a measure's target stands for (None unless its role is
+    `designated`): from the target's `since`, else the measure's date, to its `until`, else the
+    first end event of the measure (a removal)."""
+    if target.role != DESIGNATED:
+        return None
+    ends = [e.date for e in measure.events if e.kind in END_EVENTS]
+    until = target.until or (min(ends, key=PartialDate.sort_key) if ends else None)
+    since = target.since or measure.date
+    return Designation(measure.id, measure.actor, target.actor, since, until, target.note)
 
 
 def direct_designations(data: Snapshot, actor: str) -> list[Designation]:
     """Give the designations that name `actor` itself, oldest first."""
-    found = []
-    for measure_id, m in data.measures.items():
-        by = m.actor
-        for t in m.targets:
-            if t.actor != actor or t.role != DESIGNATED:
-                continue
-            ends = [e.date for e in m.events if e.kind in END_EVENTS]
-            until = t.until or (min(ends, key=PartialDate.sort_key) if ends else None)
-            found.append(Designation(measure_id, by, actor, t.since or m.date, until, t.note))
-    return sorted(found, key=lambda d: (d.since.sort_key(), d.measure))
+    found = [designation(m, t) for m, t in data.measures_by_target.get(actor, ())]
+    return sorted(
+        (d for d in found if d is not None), key=lambda d: (d.since.sort_key(), d.measure)
+    )
 
 
 def designations_of(data: Snapshot, actor: str, *, on: dt.date | None = None) -> list[Designation]:

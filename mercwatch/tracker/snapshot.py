@@ -251,6 +251,15 @@ class Snapshot:
         return {actor: tuple(pairs) for actor, pairs in out.items()}
 
     @cached_property
+    def relationships_to(self) -> Mapping[str, tuple[tuple[str, Relationship], ...]]:
+        """Each actor's incoming relationships, with the actor that holds each."""
+        out: dict[str, list[tuple[str, Relationship]]] = defaultdict(list)
+        for actor in self.actors.values():
+            for rel in actor.relationships:
+                out[rel.object].append((actor.id, rel))
+        return {actor: tuple(pairs) for actor, pairs in out.items()}
+
+    @cached_property
     def memberships_of_actor(self) -> Mapping[str, tuple[Membership, ...]]:
         out: dict[str, list[Membership]] = defaultdict(list)
         for members in self.memberships.values():

@@ -66,3 +66,28 @@ def test_a_tie_that_ended_before_the_designation_does_not_affiliate(data):
 def test_a_designated_actor_has_its_own_designation_without_a_path(data):
     own = [d for d in designations_of(data, "intellexa-sa") if d.via is None]
     assert {d.measure for d in own} == {"us-entity-list-2023-07", "us-ofac-intellexa-2024-03"}
+
+
+def test_the_ftm_export_counts_as_sanctions_exactly_the_designations_of_the_one_rule(data):
+    from mercwatch.exports.formats.ftm import entities, entity_id
+    from mercwatch.market.services import direct_designations
+
+    sanctions = {
+        (p.get("entity")[0], p.get("program")[0], tuple(p.get("endDate")))
+        for p in entities(data)
+        if p.schema.name == "Sanction"
+    }
+    expected = {
+        (entity_id(d.target), data.measures[d.measure].title, (str(d.until),) if d.until else ())
+        for actor in data.actors
+        for d in direct_designations(data, actor)
+    }
+    assert sanctions == expected
+    excluded = {
+        (entity_id(t.actor), m.title)
+        for m in data.measures.values()
+        for t in m.targets
+        if t.role == "excluded"
+    }
+    assert excluded  # the bundled data has investment exclusions: none of them is a sanction
+    assert not excluded & {(entity, program) for entity, program, _end in sanctions}

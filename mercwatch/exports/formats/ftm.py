@@ -18,6 +18,7 @@ from followthemoney.schema import ValidationData
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
+from mercwatch.market.services import designation
 from mercwatch.tracker.snapshot import Actor, Snapshot
 
 SCHEMA_OF_KIND = {
@@ -28,7 +29,6 @@ SCHEMA_OF_KIND = {
     "civil-society": "Organization",
     "person": "Person",
 }
-SANCTION_ROLES = {"designated", "excluded"}
 PUBLISHER = "mercwatch (data under CC BY 4.0)"
 
 
@@ -103,10 +103,12 @@ def _measures(data: Snapshot) -> Iterator[EntityProxy]:
                 "sourceUrl": urls,
                 "summary": m.title,
             }
-            if t.role in SANCTION_ROLES:
+            found = designation(m, t)
+            if found is not None:  # the one rule of what a designation is (market/services.py)
+                dates = {"startDate": found.since, "endDate": found.until}
                 yield _make("Sanction", mid, t.actor, entity=entity_id(t.actor),
                             authority=issuer.name, program=m.title, reason=m.summary,
-                            country=_country(data, issuer), **common)  # fmt: skip
+                            country=_country(data, issuer), **{**common, **dates})  # fmt: skip
             else:
                 yield _make("UnknownLink", mid, t.actor, subject=entity_id(actor_id),
                             object=entity_id(t.actor), role=t.role, **common)  # fmt: skip
