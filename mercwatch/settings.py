@@ -81,6 +81,8 @@ API_RATE_LIMIT = _whole("MERCWATCH_API_RATE_LIMIT", _env("MERCWATCH_API_RATE_LIM
 SEARCH_RATE_LIMIT = _whole("MERCWATCH_SEARCH_RATE_LIMIT", _env("MERCWATCH_SEARCH_RATE_LIMIT", "30"))
 # Rendered API responses kept per worker, keyed by ETag; 0 turns the cache off.
 API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
+# What each worker keeps of the assessments it derived for particular dates (docs/settings.md).
+DATED_CACHE_MB = int(_env("MERCWATCH_DATED_CACHE_MB", "32"))
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -4,12 +4,14 @@ Every reader – the site, the API, the exports, the static build – asks here.
 data version (`store.models.DataVersion`), which every write transaction moves on, read in one
 query; a worker that sees a newer version builds the snapshot again on its next request and
 drops everything derived from the older one. What is derived (the engine's inputs, one engine
-per methodology version, assessments) is kept beside the snapshot, at most `MAX_ENTRIES` of it.
+per methodology version, assessments) is kept beside the snapshot: at most `MAX_ENTRIES` entries
+of what depends on the data alone, and `DATED_BYTES` of what depends on a date too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from django.db import connection
 
 from mercwatch.store.database import snapshot_from_db
 from mercwatch.store.models import DataVersion
+from mercwatch.tracker.changes import EPOCH
 from mercwatch.tracker.derive import ActorIn, Assessment, Engine, Inputs
 from mercwatch.tracker.methodology import MethodologyFile
 from mercwatch.tracker.services.assessments import methodology_of
@@ -29,8 +32,16 @@ from mercwatch.tracker.snapshot import Snapshot
 T = TypeVar("T")
 Version = tuple[int, str]
 MAX_ENTRIES = 256
+_WHOLE_HISTORY = frozenset({EPOCH, dt.date.min, dt.date.max})  # bounds, not a reader's date
+DATED_BYTES = settings.DATED_CACHE_MB * 1024 * 1024
 _lock = threading.Lock()
-_state: dict[str, Any] = {"version": None, "snapshot": None, "memo": OrderedDict()}
+_state: dict[str, Any] = {
+    "version": None,
+    "snapshot": None,
+    "memo": OrderedDict(),
+    "dated": OrderedDict(),
+    "dated_bytes": 0,
+}
 
 
 def data_version() -> Version:
@@ -51,7 +62,8 @@ def current_snapshot() -> Snapshot:
             return _state["snapshot"]  # type: ignore[no-any-return]
     snapshot = snapshot_from_db()
     with _lock:
-        _state.update(version=version, snapshot=snapshot, memo=OrderedDict())
+        _state.update(version=version, snapshot=snapshot, memo=OrderedDict(), dated=OrderedDict())
+        _state["dated_bytes"] = 0
     return snapshot
 
 
@@ -59,22 +71,64 @@ def memo(snapshot: Snapshot, key: tuple[Any, ...], build: Callable[[], T]) -> T:
     """Give `build()` for `key`, computed once per snapshot (that is, per data version).
 
     Each reader keeps to its own part of the cache: a key starts with the reader's name where
-    another reader could use the same words ("api", "engine", "site"…)."""
+    another reader could use the same words ("api", "engine", "site"…). What is derived from the
+    data alone (the engine, the indexes, the changes) is kept, at most MAX_ENTRIES of it; what
+    is derived for one date (a key holding a date) is kept within DATED_BYTES, the oldest used
+    first out, so that readers asking for any number of dates keep a worker under its ceiling.
+    """
+    dated = any(isinstance(part, dt.date) and part not in _WHOLE_HISTORY for part in key)
     with _lock:
         current = _state["snapshot"] is snapshot
-        cache: OrderedDict[tuple[Any, ...], Any] = _state["memo"]
+        cache: OrderedDict[tuple[Any, ...], Any] = _state["dated" if dated else "memo"]
         if current and key in cache:
             cache.move_to_end(key)
-            return cache[key]  # type: ignore[no-any-return]
+            return cache[key][0] if dated else cache[key]  # type: ignore[no-any-return]
     value = build()  # outside the lock: a build may ask for what it is built of
     if not current:
         return value  # a snapshot that is not the current one (a data directory's): keep none
+    size = size_of(value) if dated else 0
     with _lock:
         if _state["snapshot"] is snapshot:
-            cache[key] = value
-            while len(cache) > MAX_ENTRIES:
-                cache.popitem(last=False)
+            if dated:
+                _keep_dated(cache, key, value, size)
+            else:
+                cache[key] = value
+                while len(cache) > MAX_ENTRIES:
+                    cache.popitem(last=False)
     return value
+
+
+def _keep_dated(cache: OrderedDict[tuple[Any, ...], Any], key: Any, value: Any, size: int) -> None:
+    if size > DATED_BYTES:
+        return  # larger than the whole budget: built for this reader, kept for none
+    cache[key] = (value, size)
+    _state["dated_bytes"] += size
+    while _state["dated_bytes"] > DATED_BYTES:
+        _old, (_value, old_size) = cache.popitem(last=False)
+        _state["dated_bytes"] -= old_size
+
+
+def size_of(value: Any) -> int:
+    """Give the bytes `value` takes with everything it holds (each object counted once)."""
+    seen: set[int] = set()
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, type):
+            continue
+        seen.add(id(item))
+        total += sys.getsizeof(item)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+        elif hasattr(item, "__dict__"):
+            stack.extend(vars(item).values())
+        elif hasattr(item, "__slots__"):
+            stack.extend(getattr(item, name) for name in item.__slots__ if hasattr(item, name))
+    return total
 
 
 def inputs(snapshot: Snapshot) -> Inputs:

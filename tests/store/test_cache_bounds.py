@@ -1,0 +1,62 @@
+"""The one cache keeps a worker under its ceiling however many dates readers ask for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+import tracemalloc
+
+import pytest
+
+from mercwatch.store import current
+from mercwatch.store.current import current_snapshot, memo, size_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_what_is_built_for_dates_is_kept_within_its_budget_in_bytes(mini_db):
+    snapshot = current_snapshot()
+    budget = current.DATED_BYTES
+    day = dt.date(2000, 1, 1)
+    tracemalloc.start()
+    try:
+        start, _peak = tracemalloc.get_traced_memory()
+        for n in range(1000):  # a megabyte built for each of 1,000 distinct dates
+            memo(snapshot, ("test", day + dt.timedelta(days=n)), lambda: [bytes(1 << 20)])
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    assert grown < budget + (4 << 20)
+    assert budget < 50 << 20
+    kept = memo(snapshot, ("test", day + dt.timedelta(days=999)), lambda: ["rebuilt"])
+    assert kept != ["rebuilt"]  # the newest is kept
+    assert memo(snapshot, ("test", day), lambda: ["rebuilt"]) == ["rebuilt"]  # the oldest went
+
+
+def test_size_of_counts_what_a_value_holds():
+    assert size_of([bytes(1000)] * 3) < size_of([bytes(1000), bytes(1000), bytes(1000)])
+    assert size_of({"a": "x" * 10_000}) > 10_000
+
+
+def test_a_thousand_random_dates_on_the_api_grow_the_worker_by_under_50_mb(
+    client, bundled_db, settings
+):
+    settings.API_RATE_LIMIT = 0  # one reader asking a thousand times: not what is tested here
+    rng = random.Random(11)
+    days = rng.sample(range(365 * 30), 1000)
+    client.get("/api/v1/assessments?actor=US")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        for offset in days:
+            day = dt.date(1996, 1, 1) + dt.timedelta(days=offset)
+            response = client.get(f"/api/v1/assessments?actor=US&as_of={day.isoformat()}")
+            assert response.status_code == 200
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    assert grown < 50 << 20, f"{grown / 2**20:.1f} MB"
