@@ -18,6 +18,18 @@ from tests.datasets import loaded
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Under xdist (`-n 2`) with no `--dist` given, split the tests in halves and let a worker
+    that is done take tests from the other's queue (`--dist worksteal`).
+
+    pytest-django runs the transactional tests (the browser's, about half the time of the
+    suite) after the others, in one run; xdist's default chunks, up to a quarter of the suite
+    each, give most of that run to one worker, which the other then waits for."""
+    given = any(a.startswith(("--dist", "-d")) for a in config.invocation_params.args)
+    if config.pluginmanager.hasplugin("xdist") and not given and config.getoption("dist") == "load":
+        config.option.dist = "worksteal"
+
+
 @pytest.fixture(scope="session")
 def bundled_dir() -> Path:
     return Path(settings.BASE_DIR) / "data"
