@@ -9,7 +9,6 @@ import pytest
 from tests.api.conftest import api  # noqa: F401  (shared fixtures)
 from tests.api.test_http import assert_problem
 from tests.exports.conftest import market_db, market_dir  # noqa: F401  (shared fixtures)
-from tests.site.conftest import bundled_db  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 YEARS = "the year must be between 1900 and 2100"
@@ -96,7 +95,7 @@ def test_the_search_text_is_at_most_200_characters(client, market_db):  # noqa: 
     assert "q: the search text must be at most 200 characters, got 201" in response.content.decode()
 
 
-def test_compare_takes_at_most_four_governments(client, bundled_db):  # noqa: F811
+def test_compare_takes_at_most_four_governments(client, bundled_db):
     assert client.get("/compare/?ids=US&ids=FR&ids=DE&ids=GB").status_code == 200
     response = client.get("/compare/?ids=US&ids=FR&ids=DE&ids=GB&ids=JP")
     assert response.status_code == 400

@@ -4,7 +4,6 @@ import pytest
 from django.test import Client
 
 from tests.exports.conftest import market_db, market_dir  # noqa: F401  (shared fixtures)
-from tests.site.conftest import bundled_db, busy_db  # noqa: F401
 
 
 @pytest.fixture

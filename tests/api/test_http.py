@@ -28,13 +28,12 @@ def assert_problem(response: Any, status: int) -> Any:
 def test_every_list_pages_with_a_total_and_a_next_link_that_keeps_the_filters(api):
     first = body(api.get("/api/v1/actors?kind=country&limit=2"))
     assert first["total"] == 3
-    assert [a["id"] for a in first["items"]] == ["DE", "FR"] or len(first["items"]) == 2
+    assert [a["id"] for a in first["items"]] == ["DE", "FR"]  # the data's own order
     assert first["next"].endswith("/api/v1/actors?kind=country&offset=2&limit=2")
     second = body(api.get(first["next"].removeprefix("http://127.0.0.1")))
     assert len(second["items"]) == 1
     assert second["next"] is None
-    ids = [a["id"] for a in first["items"] + second["items"]]
-    assert sorted(ids) == ["DE", "FR", "US"]
+    assert [a["id"] for a in first["items"] + second["items"]] == ["DE", "FR", "US"]
 
 
 def test_pages_link_to_the_previous_page_and_previous_undoes_next(api):

@@ -6,8 +6,7 @@ import pytest
 
 from mercwatch.exports.bundle import Bundle, bundle_for
 from mercwatch.store.current import current_snapshot
-from mercwatch.store.sync import load
-from mercwatch.tracker.loader.validate import check_dir
+from tests.datasets import loaded
 
 MARKET = """\
 id: vendor-two
@@ -71,12 +70,9 @@ def market_dir(mini_dir, write):
 
 
 @pytest.fixture
-def market_db(market_dir, db):
+def market_db(market_dir, db, django_db_blocker):
     """The market dataset, loaded into the test database (inside the test's transaction)."""
-    data = check_dir(market_dir)
-    assert data.errors == []
-    load(data.snapshot, reason="test")
-    return market_dir
+    yield from loaded(market_dir, django_db_blocker)
 
 
 @pytest.fixture

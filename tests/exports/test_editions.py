@@ -31,20 +31,11 @@ BASELINE_DAY = dt.date(2023, 11, 10)
 
 
 @pytest.fixture(scope="module")
-def bundled() -> Snapshot:
-    from django.conf import settings
-
-    checked = check_dir(Path(settings.BASE_DIR) / "data")
-    assert checked.errors == []
-    return checked.snapshot
-
-
-@pytest.fixture(scope="module")
-def built(bundled: Snapshot, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(bundled_data: Snapshot, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every format of every bundled edition, as the Downloads page serves them."""
     root = tmp_path_factory.mktemp("downloads")
-    for edition in bundled.editions:
-        build_downloads(bundle_for(bundled, edition=edition.id), root)
+    for edition in bundled_data.editions:
+        build_downloads(bundle_for(bundled_data, edition=edition.id), root)
     return root
 
 
@@ -97,35 +88,35 @@ def _forbidden(fmt: str, found: dict[str, list[str]]) -> set[str]:
     return set(found)
 
 
-def test_every_file_of_every_edition_is_named_after_its_edition(bundled, built):
-    for edition in bundled.editions:
+def test_every_file_of_every_edition_is_named_after_its_edition(bundled_data, built):
+    for edition in bundled_data.editions:
         files = sorted(p.name for p in (built / edition.id).iterdir() if p.name != "manifest.json")
         assert len(files) == len(exporters())
         assert all(name.startswith(f"mercwatch-{edition.id}") for name in files), files
 
 
 @pytest.mark.parametrize("fmt", sorted(MEASURE_IDS))
-def test_no_edition_file_holds_a_measure_later_than_its_date(bundled, built, fmt):
+def test_no_edition_file_holds_a_measure_later_than_its_date(bundled_data, built, fmt):
     exporter = exporters()[fmt]
-    for edition in bundled.editions:
-        found = later(bundled, edition.as_of)
+    for edition in bundled_data.editions:
+        found = later(bundled_data, edition.as_of)
         ids = MEASURE_IDS[fmt](built / edition.id / exporter.filename_for(edition.id))
         assert ids, (fmt, edition.id)
         assert ids & _forbidden(fmt, found) == set(), (fmt, edition.id)
     baseline = MEASURE_IDS[fmt](built / BASELINE / exporter.filename_for(BASELINE))
-    assert baseline & _forbidden(fmt, later(bundled, BASELINE_DAY)) == set()
-    assert len(later(bundled, BASELINE_DAY)) >= 30  # the bundled data has later measures
+    assert baseline & _forbidden(fmt, later(bundled_data, BASELINE_DAY)) == set()
+    assert len(later(bundled_data, BASELINE_DAY)) >= 30  # the bundled data has later measures
 
 
-def test_the_baseline_edition_files_differ_from_the_latest_in_every_format(bundled, built):
-    latest = max(bundled.editions, key=lambda e: e.as_of).id
+def test_the_baseline_edition_files_differ_from_the_latest_in_every_format(bundled_data, built):
+    latest = max(bundled_data.editions, key=lambda e: e.as_of).id
     for fmt, exporter in exporters().items():
         old = (built / BASELINE / exporter.filename_for(BASELINE)).read_bytes()
         new = (built / latest / exporter.filename_for(latest)).read_bytes()
         assert old != new, fmt
 
 
-def test_the_baseline_csv_and_ftm_hold_no_date_after_the_baseline(bundled, tmp_path):
+def test_the_baseline_csv_and_ftm_hold_no_date_after_the_baseline(bundled_data, tmp_path):
     root = Path(__file__).resolve().parents[2] / "data"
     for fmt in ("csv", "ftm"):
         call_command(

@@ -10,7 +10,6 @@ import pytest
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services.links import actor_url
-from mercwatch.tracker.loader.validate import check_dir
 from mercwatch.tracker.snapshot import Snapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,8 +37,8 @@ def _paths(data: Snapshot) -> list[str]:
     return paths
 
 
-def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, page):
-    data = check_dir(bundled_db).snapshot
+def test_no_page_shows_an_internal_id_slug_or_code(live_server, bundled_db, bundled_data, page):
+    data = bundled_data
     slugs = {a for a in data.actors if a != a.upper()} | set(data.sources) | set(data.measures)
     ids = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(slugs))) + r")(?![\w-])")
     codes = {a.id for a in data.actors.values() if a.kind in GOVERNMENT_KINDS}

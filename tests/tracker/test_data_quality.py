@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from mercwatch.core.partial_dates import PartialDate
-from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.snapshot import Cite, Measure, Source
+from mercwatch.tracker.snapshot import Cite, Measure, Snapshot, Source
 
 # Sources whose title could not be read in any stored copy (their addresses carry no words
 # either); each is listed in docs/data-gaps.md. The list may only shrink.
@@ -47,15 +46,8 @@ SCHEDULABLE = frozenset({"in-force", "ended", "repealed"})
 
 
 @pytest.fixture(scope="module")
-def files(bundled_dir: Path):
-    checked = check_dir(bundled_dir)
-    assert checked.errors == []
-    return checked.snapshot
-
-
-@pytest.fixture(scope="module")
-def sources(files) -> dict[str, Source]:
-    return dict(files.sources)
+def sources(bundled_data: Snapshot) -> dict[str, Source]:
+    return dict(bundled_data.sources)
 
 
 def test_every_source_has_a_publisher(sources):
@@ -107,9 +99,9 @@ def _measures(files) -> list[Measure]:
     return list(files.measures.values())
 
 
-def test_no_date_is_later_than_a_dated_source_that_reports_it(files, sources):
+def test_no_date_is_later_than_a_dated_source_that_reports_it(bundled_data, sources):
     late = []
-    for what, date, cites in _dated(files):
+    for what, date, cites in _dated(bundled_data):
         for c in cites:
             published = sources[c.source].published
             if c.stance == "supports" and published and date.first_day() > published.last_day():
@@ -117,9 +109,9 @@ def test_no_date_is_later_than_a_dated_source_that_reports_it(files, sources):
     assert late == []
 
 
-def test_a_measure_date_is_as_precise_as_its_own_event_on_the_same_period(files):
+def test_a_measure_date_is_as_precise_as_its_own_event_on_the_same_period(bundled_data):
     coarse = []
-    for m in _measures(files):
+    for m in _measures(bundled_data):
         for e in m.events:
             within = (
                 m.date.first_day() <= e.date.first_day() <= e.date.last_day() <= m.date.last_day()
@@ -129,9 +121,9 @@ def test_a_measure_date_is_as_precise_as_its_own_event_on_the_same_period(files)
     assert coarse == []
 
 
-def test_no_measure_has_two_events_of_one_kind(files):
+def test_no_measure_has_two_events_of_one_kind(bundled_data):
     doubled = []
-    for m in _measures(files):
+    for m in _measures(bundled_data):
         kinds = Counter(e.kind for e in m.events)
         doubled += [f"{m.id}: {k} x{n}" for k, n in sorted(kinds.items()) if n > 1]
     assert doubled == []
