@@ -3,9 +3,6 @@ knowing them."""
 
 from django.dispatch import Signal
 
-# Sent by `mercwatch load` once its transaction has committed, with `root` (the data directory).
-data_loaded = Signal()
-
 # Sent by the write path (mercwatch.store.writes.apply) inside the write's transaction, once the
 # change has passed its checks, with `reason` and `snapshot` (the data as the write leaves
 # it): whatever follows the data (the search index) updates in the same transaction, and a

@@ -57,15 +57,7 @@ class Files:
     errors: list[LoadError] = field(default_factory=list)
 
 
-def _parse(
-    text: str | BaseModel, shown: str, model: type[M], errors: list[LoadError]
-) -> Read[M] | None:
-    if isinstance(text, BaseModel):
-        # Already a checked model (the database's records): nothing to parse.
-        if not isinstance(text, model):
-            errors.append(LoadError(shown, 1, "(file)", f"expected {model.__name__}"))
-            return None
-        return Read(text, Where(shown, None))
+def _parse(text: str, shown: str, model: type[M], errors: list[LoadError]) -> Read[M] | None:
     size = len(text.encode("utf-8"))
     if size > limits.FILE_BYTES:
         errors.append(_too_large(shown, size))
@@ -176,8 +168,8 @@ def _not_utf8(shown: str, data: bytes, exc: UnicodeDecodeError) -> LoadError:
     return LoadError(shown, line, "(file)", reason)
 
 
-def read_texts(texts: Mapping[str, str | BaseModel], *, prefix: str = "") -> Files:
-    """Give the files in `texts` (relative path to text, or to its model) read and checked."""
+def read_texts(texts: Mapping[str, str], *, prefix: str = "") -> Files:
+    """Give the files in `texts` (relative path to text) read and checked."""
     files = Files()
     errors = files.errors
     dir_for_kind = set(ACTOR_DIRS.values())
@@ -229,7 +221,7 @@ def read_texts(texts: Mapping[str, str | BaseModel], *, prefix: str = "") -> Fil
             method = _parse(text, shown, MethodologyFile, errors)
             if method:
                 _expect_stem(method, stem, method.model.version, "version", errors)
-                files.methodologies.append((str(text), method))
+                files.methodologies.append((text, method))
         else:
             errors.append(
                 LoadError(

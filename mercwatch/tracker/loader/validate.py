@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from mercwatch.tracker import snapshot as rec
 from mercwatch.tracker.loader import records
 from mercwatch.tracker.loader.errors import LoadError, Where
@@ -149,8 +147,8 @@ def check_dir(root: Path) -> Checked:
     return check_files(read_files(root))
 
 
-def check_texts(texts: Mapping[str, str | BaseModel]) -> Checked:
-    """Give the snapshot of in-memory files (relative path to text or to its model)."""
+def check_texts(texts: Mapping[str, str]) -> Checked:
+    """Give the snapshot of in-memory files (relative path to text)."""
     return check_files(read_texts(texts))
 
 

@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand, CommandParser
 from mercwatch.store.management.commands._output import counts_table, fail
 from mercwatch.store.sync import WouldOverwrite, load
 from mercwatch.tracker.loader.validate import check_dir
-from mercwatch.tracker.signals import data_loaded
 
 
 class Command(BaseCommand):
@@ -48,5 +47,4 @@ class Command(BaseCommand):
         for edit in loaded.overwritten:
             self.stderr.write(f"undone by --force: {edit}")
         counts = loaded.counts
-        data_loaded.send(sender=self.__class__, root=root)
         self.stdout.write(counts_table(counts), ending="")
