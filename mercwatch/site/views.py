@@ -94,9 +94,9 @@ def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     data = current_snapshot()
     params = _params(request)
     moment = moment_from(data, params)
-    query = scorecard.query_from(params)
+    query = scorecard.query_from(data, moment, params)
     map_of = params.get("map", "total")
-    if map_of not in {"total", *scorecard.TRACKED}:
+    if map_of not in {"total", *scorecard.tracked(data, moment.version)}:
         raise BadInput(f"map: expected total or a recommendation code, got {map_of!r}")
     zoom = params.get("zoom", "")
     if zoom and zoom not in geometry.ZOOMS:

@@ -340,11 +340,9 @@ class Engine:
             return self._result(
                 actor, provision, day, special.not_assessed, "not-in-scope", actor.not_assessed
             )
-        in_scope = any(
-            s.covers(provision=provision.code, framework=provision.framework, actor_kind=actor.kind)
-            for s in self.method.scope
-        )
-        if not in_scope:
+        if not self.method.assesses(
+            actor.kind, provision=provision.code, framework=provision.framework
+        ):
             return self._result(
                 actor,
                 provision,

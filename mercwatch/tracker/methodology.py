@@ -123,6 +123,18 @@ class MethodologyFile(Strict):
                 return level
         raise KeyError(code)
 
+    def assesses(self, kind: str, *, provision: str, framework: str) -> bool:
+        """Say whether an actor of `kind` is assessed on `provision` (of `framework`): the one
+        reading of the scope that the engine, the pages and the exports share."""
+        return any(
+            s.covers(provision=provision, framework=framework, actor_kind=kind) for s in self.scope
+        )
+
+    def kinds_assessed(self, *, provision: str, framework: str) -> set[str]:
+        """Give the kinds of actor assessed on `provision`."""
+        kinds = {kind for s in self.scope for kind in s.actor_kinds}
+        return {k for k in kinds if self.assesses(k, provision=provision, framework=framework)}
+
     def rank(self, code: str) -> int:
         """Give the position of a link level on the scale (higher goes further)."""
         return self.link_levels.index(code)

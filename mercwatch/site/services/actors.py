@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.market.services import DESIGNATED, Designation, Tie, designations_of, ties_of
 from mercwatch.site.services.explain import Shown, shown
 from mercwatch.site.services.index import measures_of, targeted_by
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.paging import At, page_of
-from mercwatch.site.services.scorecard import TRACKED, memberships_of
+from mercwatch.site.services.scorecard import memberships_of
 from mercwatch.site.services.wording import (
     country_name,
     designated_span,
@@ -23,7 +22,7 @@ from mercwatch.site.services.wording import (
 )
 from mercwatch.store import current as cache
 from mercwatch.tracker.derive import membership_since
-from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.services.assessments import methodology_of, provisions_assessed
 from mercwatch.tracker.snapshot import Actor, Measure, NotFound, Snapshot, as_json
 from mercwatch.tracker.states import not_assessed_reason
 
@@ -38,21 +37,9 @@ def actor_of(data: Snapshot, actor_id: str, kinds: set[str] | frozenset[str]) ->
 
 def provisions_for(data: Snapshot, kind: str, version: str | None) -> list[str]:
     """Give the provisions the methodology assesses this kind of actor on, in file order."""
-    if kind in GOVERNMENT_KINDS:
-        return list(TRACKED)
     method = methodology_of(data, version)
-
-    def build() -> tuple[str, ...]:
-        return tuple(
-            code
-            for code, p in data.provisions.items()
-            if any(
-                s.covers(provision=code, framework=p.framework, actor_kind=kind)
-                for s in method.scope
-            )
-        )
-
-    return list(cache.memo(data, ("provisions-for", kind, method.version), build))
+    key = ("provisions-for", kind, method.version)
+    return list(cache.memo(data, key, lambda: provisions_assessed(data, method, {kind})))
 
 
 def memberships(data: Snapshot, actor_id: str) -> list[dict[str, Any]]:

@@ -19,21 +19,21 @@ from django.utils.translation import gettext as _
 
 from mercwatch.site.services import geometry
 from mercwatch.site.services.moment import Moment
-from mercwatch.site.services.scorecard import TRACKED, Row, all_rows
+from mercwatch.site.services.scorecard import Row, all_rows
 from mercwatch.site.services.wording import source_kind
 from mercwatch.store import current as cache
 from mercwatch.tracker.derive import Contribution, SourceRef
 from mercwatch.tracker.snapshot import Snapshot
 
 TOTAL_BANDS = ((0, 0, "0"), (1, 3, "1–3"), (4, 7, "4–7"), (8, 13, "8–13"), (14, 28, "14–28"))
-ANCHORS = tuple(slugify(code) for code in TRACKED)
 
 
 def _row_html(row: Row, query: str) -> str:
     page = escape(f"/governments/{row.actor.id}/{query}")
     cells = "".join(
-        f'<td><a class="lv lv-{escape(a.level)}" href="{page}#{anchor}">{escape(a.label)}</a></td>'
-        for a, anchor in zip(row.cells, ANCHORS, strict=True)
+        f'<td><a class="lv lv-{escape(a.level)}" href="{page}#{slugify(a.provision)}">'
+        f"{escape(a.label)}</a></td>"
+        for a in row.cells
     )
     return (
         f'<tr><th scope="row"><a href="{page}">{escape(row.actor.name)}</a></th>{cells}'
@@ -63,7 +63,7 @@ def _shape(row: Row, d: str, map_of: str, query: str) -> str:
         band = next(i for i, (lo, hi, _l) in enumerate(TOTAL_BANDS) if lo <= row.total <= hi)
         css, label = f"band-{band}", f"total {row.total} of 28"
     else:
-        cell = row.cells[TRACKED.index(map_of)]
+        cell = next(c for c in row.cells if c.provision == map_of)
         css, label = f"lv-{cell.level}", cell.label
     name = escape(f"{row.actor.name}: {label}")
     page = escape(f"/governments/{row.actor.id}/{query}")

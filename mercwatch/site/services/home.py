@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mercwatch.site.services import changes, fragments, geometry, scorecard
 from mercwatch.site.services.moment import Moment
-from mercwatch.site.services.scorecard import TRACKED, Query
+from mercwatch.site.services.scorecard import Query, tracked
 from mercwatch.tracker.changes import EPOCH
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.snapshot import Snapshot
@@ -35,10 +35,10 @@ def link(moment: Moment, query: Query, **change: str) -> str:
     return "/?" + urlencode(params)
 
 
-def sort_links(moment: Moment, query: Query) -> dict[str, dict[str, str]]:
+def sort_links(data: Snapshot, moment: Moment, query: Query) -> dict[str, dict[str, str]]:
     """Give each sortable column its link and its current aria-sort state."""
     out = {}
-    for column in scorecard.SORTS:
+    for column in scorecard.sorts(data, moment.version):
         current = query.sort == column
         order = (
             ("asc" if query.descending else "desc")
@@ -68,14 +68,15 @@ def home_page(
 ) -> dict[str, Any]:
     """Give everything the home page shows, derived at the moment, the map in the view `zoom`."""
     rows = scorecard.rows_for(data, moment, query)
-    headline = scorecard.headline(data, rows)
-    latest = changes.between(data, moment.version, EPOCH, moment.day, provisions=set(TRACKED))[:8]
+    headline = scorecard.headline(data, moment, rows)
+    columns = tracked(data, moment.version)
+    latest = changes.between(data, moment.version, EPOCH, moment.day, provisions=set(columns))[:8]
     method_levels = [
         level
         for level in methodology_of(data, moment.version).levels
         if level.code not in {"not-assessed", "not-applicable"}
     ]
-    provisions = [(code, data.provisions[code]) for code in TRACKED]
+    provisions = [(code, data.provisions[code]) for code in columns]
     return {
         "moment": moment,
         "method_version": methodology_of(data, moment.version).version,
@@ -97,7 +98,7 @@ def home_page(
         "bands": fragments.TOTAL_BANDS,
         "latest": [changes.describe(data, c) for c in latest],
         "filters": scorecard.FILTERS,
-        "sorts": sort_links(moment, query),
+        "sorts": sort_links(data, moment, query),
         "json": {
             "as_of": moment.as_dict(),
             "query": query.as_dict(),

@@ -13,7 +13,7 @@ from mercwatch.site.services.explain import decisive
 from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.site.services.paging import At, page_of
-from mercwatch.site.services.scorecard import TRACKED, governments
+from mercwatch.site.services.scorecard import governments, tracked
 from mercwatch.site.services.wording import designated_span, span
 from mercwatch.store import current as cache
 from mercwatch.tracker.services.assessments import methodology_of
@@ -88,12 +88,7 @@ def provision_page(data: Snapshot, code: str, moment: Moment, at: At) -> dict[st
     entry = data.provisions[code]
     framework, parent = entry.framework, entry.parent
     method = methodology_of(data, moment.version)
-    kinds = [
-        k
-        for s in method.scope
-        for k in s.actor_kinds
-        if s.covers(provision=code, framework=framework, actor_kind=k)
-    ]
+    kinds = method.kinds_assessed(provision=code, framework=framework)
     ids = tuple(
         a.id
         for a in sorted(data.actors.values(), key=lambda a: a.name)
@@ -157,13 +152,14 @@ def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, An
         raise BadInput(f"ids: choose two to four governments, got {len(ids)}")
     actors = [actor_of(data, i, {"country", "supranational"}) for i in ids]
     compared = actors if len(ids) >= 2 else []
-    grid = cache.grid(data, moment.version, tuple(ids), TRACKED, moment.day) if compared else {}
+    columns = tracked(data, moment.version)
+    grid = cache.grid(data, moment.version, tuple(ids), columns, moment.day) if compared else {}
     rows = [
         (
             data.provisions[code],
             [(grid[(a.id, code)], *decisive(grid[(a.id, code)])) for a in compared],
         )
-        for code in (TRACKED if compared else ())
+        for code in (columns if compared else ())
     ]
     totals = [sum(cells[n][0].score or 0 for _p, cells in rows) for n in range(len(compared))]
     method = methodology_of(data, moment.version)

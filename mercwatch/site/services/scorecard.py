@@ -12,12 +12,27 @@ from mercwatch.site.services import geometry
 from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.store import current as cache
 from mercwatch.tracker.derive import Assessment, MembershipIn, membership_active
+from mercwatch.tracker.services.assessments import provisions_assessed
 from mercwatch.tracker.snapshot import Actor, Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
-TRACKED = tuple(f"blueprint/{n}" for n in range(1, 8))
 FILTERS = {"paris": "paris-call", "joint": "joint-statement", "pallmall": "pall-mall-code"}
-SORTS = ("name", "total", *TRACKED)
+
+
+def tracked(data: Snapshot, version: str | None = None) -> tuple[str, ...]:
+    """Give the scorecard's columns: the provisions the methodology assesses governments on
+    (its scope), in the files' order."""
+    method = cache.methodology(data, version)
+    return cache.memo(
+        data,
+        ("tracked", method.version),
+        lambda: provisions_assessed(data, method, GOVERNMENT_KINDS),
+    )
+
+
+def sorts(data: Snapshot, version: str | None = None) -> tuple[str, ...]:
+    """Give the scorecard's sortable columns: name, total and each tracked provision."""
+    return ("name", "total", *tracked(data, version))
 
 
 @dataclass(frozen=True)
@@ -62,14 +77,14 @@ class Row:
         }
 
 
-def query_from(params: dict[str, str]) -> Query:
+def query_from(data: Snapshot, moment: Moment, params: dict[str, str]) -> Query:
     """Give the scorecard query from the request's parameters; unknown values are errors."""
     members = tuple(fw for key, fw in FILTERS.items() if params.get(key) in {"1", "on"})
     region = params.get("region", "")
     if region and region not in geometry.regions():
         raise BadInput(f"region: expected one of {', '.join(geometry.regions())}, got {region!r}")
     sort = params.get("sort", "total") or "total"
-    if sort not in SORTS:
+    if sort not in sorts(data, moment.version):
         raise BadInput(f"sort: expected name, total or a recommendation code, got {sort!r}")
     order = params.get("order", "")
     if order not in {"", "asc", "desc"}:
@@ -120,11 +135,12 @@ def all_rows(data: Snapshot, moment: Moment) -> list[Row]:
 
     def build() -> list[Row]:
         ids = governments(data)
-        cells = cache.grid(data, moment.version, ids, TRACKED, moment.day)
+        columns = tracked(data, moment.version)
+        cells = cache.grid(data, moment.version, ids, columns, moment.day)
         regions = geometry.region_of()
         rows = []
         for actor_id in ids:
-            row_cells = [cells[(actor_id, code)] for code in TRACKED]
+            row_cells = [cells[(actor_id, code)] for code in columns]
             rows.append(
                 Row(
                     data.actors[actor_id],
@@ -139,12 +155,12 @@ def all_rows(data: Snapshot, moment: Moment) -> list[Row]:
     return cache.memo(data, ("rows", moment.version, moment.day), build)
 
 
-def _sort_key(sort: str) -> Any:
+def _sort_key(columns: tuple[str, ...], sort: str) -> Any:
     if sort == "name":
         return lambda r: r.actor.name
     if sort == "total":
         return lambda r: r.total
-    index = TRACKED.index(sort)
+    index = columns.index(sort)
     return lambda r: r.cells[index].score if r.cells[index].score is not None else -1
 
 
@@ -158,14 +174,14 @@ def rows_for(data: Snapshot, moment: Moment, query: Query) -> list[Row]:
         and (not query.evidence or any(c.contributions or c.score for c in r.cells))
     ]
     rows.sort(key=lambda r: r.actor.name)
-    rows.sort(key=_sort_key(query.sort), reverse=query.descending)
+    rows.sort(key=_sort_key(tracked(data, moment.version), query.sort), reverse=query.descending)
     return rows
 
 
-def headline(data: Snapshot, rows: list[Row]) -> list[dict[str, Any]]:
+def headline(data: Snapshot, moment: Moment, rows: list[Row]) -> list[dict[str, Any]]:
     """Give, per recommendation, how many of `rows` have any evidence, and at which levels."""
     out = []
-    for index, code in enumerate(TRACKED):
+    for index, code in enumerate(tracked(data, moment.version)):
         levels: dict[str, int] = {}
         for r in rows:
             if r.cells[index].score:

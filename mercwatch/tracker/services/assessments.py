@@ -39,16 +39,24 @@ def engine_for(data: Snapshot, version: str | None = None) -> Engine:
 
 def assessed_kinds(data: Snapshot, method: MethodologyFile, codes: Iterable[str]) -> set[str]:
     """Give the kinds of actor the methodology assesses on any of the provisions `codes`."""
-    codes = list(codes)
     return {
         kind
-        for scope in method.scope
-        for kind in scope.actor_kinds
-        if any(
-            scope.covers(provision=c, framework=data.provisions[c].framework, actor_kind=kind)
-            for c in codes
-        )
+        for c in codes
+        for kind in method.kinds_assessed(provision=c, framework=data.provisions[c].framework)
     }
+
+
+def provisions_assessed(
+    data: Snapshot, method: MethodologyFile, kinds: Iterable[str]
+) -> tuple[str, ...]:
+    """Give the provisions the methodology assesses any of `kinds` on, in the files' order
+    (for governments: the scorecard's columns)."""
+    kinds = set(kinds)
+    return tuple(
+        code
+        for code, p in data.provisions.items()
+        if any(method.assesses(k, provision=code, framework=p.framework) for k in kinds)
+    )
 
 
 def assess(
