@@ -265,6 +265,7 @@ def changes(
             end,
             actors=None if actor is None else {actor},
             provisions=None if provision is None else {provision},
+            engine=current.engine(data, method.version),
         )
         return [c.as_dict() for c in found]
 

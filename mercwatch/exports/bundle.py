@@ -44,7 +44,8 @@ class Bundle:
     @cached_property
     def changes(self) -> list[Change]:
         method = methodology_of(self.whole, self.methodology)
-        return changes_between(method, inputs(self.whole), EPOCH, self.as_of)
+        shared = engine(self.whole, method.version)
+        return changes_between(method, inputs(self.whole), EPOCH, self.as_of, engine=shared)
 
     @cached_property
     def tables(self) -> dict[str, Table]:

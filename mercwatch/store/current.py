@@ -23,7 +23,14 @@ from django.db import connection
 from mercwatch.store.database import snapshot_from_db
 from mercwatch.store.models import DataVersion
 from mercwatch.tracker.changes import EPOCH
-from mercwatch.tracker.derive import ActorIn, Assessment, Engine, Inputs
+from mercwatch.tracker.derive import (
+    ActorIn,
+    Assessment,
+    Contribution,
+    Engine,
+    Inputs,
+    SourceRef,
+)
 from mercwatch.tracker.methodology import MethodologyFile
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.services.inputs import inputs_from
@@ -108,14 +115,20 @@ def _keep_dated(cache: OrderedDict[tuple[Any, ...], Any], key: Any, value: Any, 
         _state["dated_bytes"] -= old_size
 
 
+# Held by the engine's cells, whose number the data bounds (tracker/derive.py): what a date's
+# entry shares with them is not counted again in the budget of what dates add.
+_HELD_BY_ENGINE = (Contribution, SourceRef)
+
+
 def size_of(value: Any) -> int:
-    """Give the bytes `value` takes with everything it holds (each object counted once)."""
+    """Give the bytes `value` takes with everything it holds (each object counted once, and
+    none of what the engine holds for every date)."""
     seen: set[int] = set()
     total = 0
     stack = [value]
     while stack:
         item = stack.pop()
-        if id(item) in seen or isinstance(item, type):
+        if id(item) in seen or isinstance(item, (type, *_HELD_BY_ENGINE)):
             continue
         seen.add(id(item))
         total += sys.getsizeof(item)
@@ -151,14 +164,9 @@ def engine(snapshot: Snapshot, version: str | None = None) -> Engine:
 def cell(
     snapshot: Snapshot, version: str | None, actor: str, provision: str, day: dt.date
 ) -> Assessment:
-    """Give one actor's assessment on one provision at `day`."""
-    eng = engine(snapshot, version)
-    actor_in = _actor_index(snapshot)[actor]
-    return memo(
-        snapshot,
-        ("cell", eng.method.version, actor, provision, day),
-        lambda: eng.assess(actor_in, provision, day),
-    )
+    """Give one actor's assessment on one provision at `day` (the engine keeps each cell's
+    stretches: a lookup)."""
+    return engine(snapshot, version).assess(_actor_index(snapshot)[actor], provision, day)
 
 
 def grid(

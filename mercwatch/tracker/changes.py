@@ -15,6 +15,7 @@ from typing import Any
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.tracker.derive import (
+    ActorIn,
     Assessment,
     Engine,
     Inputs,
@@ -66,37 +67,60 @@ class Change:
 Causes = dict[str, PartialDate]  # each cause, with its date as known
 
 
-def _boundaries(engine: Engine) -> dict[dt.date, dict[Cell, Causes]]:
-    """Give each day a contribution starts or stops counting, with the cells and causes."""
-    days: dict[dt.date, dict[Cell, Causes]] = defaultdict(lambda: defaultdict(dict))
-    dates = {m.id: in_force_dates(engine.method, m) for m in engine.inputs.measures}
-    for (actor, provision), pairs in engine.links.items():
-        for measure, _link in pairs:
+def _boundaries(engine: Engine, actor: str) -> dict[dt.date, dict[str, Causes]]:
+    """Give each day one of the actor's contributions starts or stops counting, with the
+    provisions it touches and the causes."""
+    days: dict[dt.date, dict[str, Causes]] = defaultdict(lambda: defaultdict(dict))
+    for provision in engine.provisions:
+        for measure, _link in engine.links.get((actor, provision), ()):
             start, end = engine.windows[measure.id]
-            known_start, known_end = dates[measure.id]
-            days[start][(actor, provision)][measure.id] = known_start
+            known_start, known_end = in_force_dates(engine.method, measure)
+            days[start][provision][measure.id] = known_start
             if end is not None and known_end is not None:
-                days[end][(actor, provision)][measure.id] = known_end
-    for actor, memberships in engine.memberships.items():
-        for m in memberships:
-            provisions = [
-                code
-                for implied in engine.method.implied
-                if implied.framework == m.framework
-                and (not implied.roles or m.role in implied.roles)
-                for code in implied.provisions
-            ]
-            cause = f"{m.framework}:{m.actor}"
-            since = membership_known_since(m)
-            for day, known in ((_starts(since), since), (_ends(m.until), m.until)):
-                if day is not None and known is not None:
-                    for code in provisions:
-                        days[day][(actor, code)][cause] = known
-    for (actor, provision), o in engine.overrides.items():
+                days[end][provision][measure.id] = known_end
+    for m in engine.memberships.get(actor, ()):
+        provisions = [
+            code
+            for implied in engine.method.implied
+            if implied.framework == m.framework and (not implied.roles or m.role in implied.roles)
+            for code in implied.provisions
+        ]
+        cause = f"{m.framework}:{m.actor}"
+        since = membership_known_since(m)
+        for day, known in ((_starts(since), since), (_ends(m.until), m.until)):
+            if day is not None and known is not None:
+                for code in provisions:
+                    days[day][code][cause] = known
+    for provision in engine.provisions:
+        o = engine.overrides.get((actor, provision))
+        if o is None:
+            continue
         for day, known in ((_starts(o.since), o.since), (_ends(o.until), o.until)):
             if day is not None and known is not None:
-                days[day][(actor, provision)][f"override:{actor}:{provision}"] = known
+                days[day][provision][f"override:{actor}:{provision}"] = known
     return days
+
+
+def actor_changes(engine: Engine, actor: ActorIn) -> list[Change]:
+    """Give every level change of one actor's cells, oldest first (kept with the actor's cells
+    in the engine, so a write re-derives the changes of the actors it touched alone)."""
+    kept = engine.kept(actor.id)
+    found: list[Change] | None = kept.get("changes")
+    if found is None:
+        found = []
+        for day, cells in sorted(_boundaries(engine, actor.id).items()):
+            for code, causes in sorted(cells.items()):
+                if code not in engine.provisions:
+                    continue
+                before = engine.assess(actor, code, day - dt.timedelta(days=1))
+                after = engine.assess(actor, code, day)
+                if before.level != after.level:
+                    known = max(causes.values(), key=lambda d: d.precision)
+                    found.append(
+                        Change(day, actor.id, code, before, after, tuple(sorted(causes)), known)
+                    )
+        kept["changes"] = found
+    return found
 
 
 def changes_between(
@@ -107,27 +131,18 @@ def changes_between(
     *,
     actors: set[str] | None = None,
     provisions: set[str] | None = None,
+    engine: Engine | None = None,
 ) -> list[Change]:
-    """Give every level change on a day after `since` up to and including `until`, oldest first."""
-    engine = Engine(method, inputs)
-    by_id = {a.id: a for a in inputs.actors}
-    found: list[Change] = []
-    for day, cells in sorted(_boundaries(engine).items()):
-        if not since < day <= until:
-            continue
-        for (actor_id, code), causes in sorted(cells.items()):
-            if (actors is not None and actor_id not in actors) or (
-                provisions is not None and code not in provisions
-            ):
-                continue
-            actor = by_id.get(actor_id)
-            if actor is None or code not in engine.provisions:
-                continue
-            before = engine.assess(actor, code, day - dt.timedelta(days=1))
-            after = engine.assess(actor, code, day)
-            if before.level != after.level:
-                known = max(causes.values(), key=lambda d: d.precision)
-                found.append(
-                    Change(day, actor_id, code, before, after, tuple(sorted(causes)), known)
-                )
+    """Give every level change on a day after `since` up to and including `until`, oldest
+    first (day, then actor, then provision); `engine`, if given, is the engine of `method` and
+    `inputs`, whose cells it reuses."""
+    engine = engine or Engine(method, inputs)
+    found = [
+        change
+        for actor in inputs.actors
+        if actors is None or actor.id in actors
+        for change in actor_changes(engine, actor)
+        if since < change.date <= until and (provisions is None or change.provision in provisions)
+    ]
+    found.sort(key=lambda c: (c.date, c.actor, c.provision))
     return found

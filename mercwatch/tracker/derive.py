@@ -7,6 +7,7 @@ rule that gave it, a confidence grade, and every contribution behind it with its
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -171,6 +172,17 @@ class Assessment:
         }
 
 
+def _restamp(found: Assessment, day: dt.date) -> Assessment:
+    """Give an assessment derived for the first day of a stretch as of `day` in that stretch:
+    the same level, rule and contributions; the date, and the text where it names the date."""
+    if found.as_of == day:
+        return found
+    text = found.text
+    if found.rule in {"no-evidence", "highest-link", "implied-by-membership"}:
+        text = text.replace(_DATED + found.as_of.isoformat(), _DATED + day.isoformat(), 1)
+    return replace(found, as_of=day, text=text)
+
+
 def grade(method: MethodologyFile, sources: Sequence[SourceRef]) -> str:
     """Give the confidence grade of a contribution from its supporting sources."""
     supporting = [s for s in sources if s.stance == "supports"]
@@ -244,25 +256,102 @@ def membership_active(membership: MembershipIn, day: dt.date) -> bool:
     return _active(membership_since(membership), _ends(membership.until), day)
 
 
-class Engine:
-    """Derives assessments from one set of inputs under one methodology."""
+Cells = dict[tuple[str, dt.date], "Assessment"]  # one actor's: (provision, first day) → level
+_DATED = " in force on "  # the words before the day in the texts that name it
 
-    def __init__(self, method: MethodologyFile, inputs: Inputs) -> None:
+
+class Engine:
+    """Derives assessments from one set of inputs under one methodology.
+
+    A cell's level can change only on the days a contribution starts or stops counting
+    (`change_days`). So each cell is derived once per stretch between two such days and any
+    date is answered by looking its stretch up: the engine keeps what it derived, which the
+    data bounds (the number of stretches), not the dates readers ask for. An engine built with
+    `previous`, the engine of the data before a write, takes over what that one derived for
+    every actor whose inputs are the same, so a write re-derives only the actors it touched.
+    """
+
+    def __init__(self, method: MethodologyFile, inputs: Inputs, previous: Engine | None = None):
         self.method = method
         self.inputs = inputs
         self.provisions = {p.code: p for p in inputs.provisions}
         self.links: dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
         self.windows = {m.id: in_force_window(method, m) for m in inputs.measures}
+        linked: dict[str, list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
         for measure in inputs.measures:
             for link in measure.links:
                 self.links[(measure.actor, link.provision)].append((measure, link))
+                linked[measure.actor].append((measure, link))
         self.memberships: dict[str, list[MembershipIn]] = defaultdict(list)
         for membership in inputs.memberships:
             self.memberships[membership.actor].append(membership)
         self.overrides = {(o.actor, o.provision): o for o in inputs.overrides}
+        overridden: dict[str, list[OverrideIn]] = defaultdict(list)
+        for o in inputs.overrides:
+            overridden[o.actor].append(o)
+        # What each actor's cells are derived from: equal inputs give equal cells.
+        self.signatures = {
+            a.id: (a, tuple(linked[a.id]), tuple(self.memberships[a.id]), tuple(overridden[a.id]))
+            for a in inputs.actors
+        }
+        self._kept: dict[str, dict[str, Any]] = {}
+        self.changed: frozenset[str] | None = None  # the actors re-derived, if `previous` given
+        if previous is not None and self._same_rules(previous):
+            for actor_id, signature in self.signatures.items():
+                if previous.signatures.get(actor_id) == signature:
+                    self._kept[actor_id] = previous.kept(actor_id)
+            self.changed = frozenset(self.signatures) - frozenset(self._kept)
+
+    def kept(self, actor_id: str) -> dict[str, Any]:
+        """Give what is derived from this actor's inputs alone (its change days, its cells, and
+        what readers such as tracker/changes.py keep there), handed on to the next engine while
+        the actor's inputs stay the same."""
+        found = self._kept.get(actor_id)
+        if found is None:
+            found = self._kept.setdefault(actor_id, {"days": {}, "cells": {}})
+        return found
+
+    def _same_rules(self, other: Engine) -> bool:
+        return self.method == other.method and self.inputs.provisions == other.inputs.provisions
+
+    def change_days(self, actor_id: str, provision_code: str) -> tuple[dt.date, ...]:
+        """Give the days, in order, on which something behind the cell starts or stops
+        counting: between two of them its level, rule and contributions stay the same."""
+        days_of: dict[str, tuple[dt.date, ...]] = self.kept(actor_id)["days"]
+        found = days_of.get(provision_code)
+        if found is None:
+            days: set[dt.date | None] = set()
+            for measure, _link in self.links.get((actor_id, provision_code), ()):
+                days.update(self.windows[measure.id])
+            for m in self.memberships.get(actor_id, ()):
+                days.update((membership_since(m), _ends(m.until)))
+            override = self.overrides.get((actor_id, provision_code))
+            if override is not None:
+                days.update((_starts(override.since), _ends(override.until)))
+            found = tuple(sorted(d for d in days if d is not None))
+            days_of[provision_code] = found
+        return found
 
     def assess(self, actor: ActorIn, provision_code: str, day: dt.date) -> Assessment:
         """Give the assessment of one actor on one provision at `day`."""
+        days = self.change_days(actor.id, provision_code)
+        index = bisect_right(days, day)
+        first = days[index - 1] if index else dt.date.min  # the first day of day's stretch
+        cells: Cells = self.kept(actor.id)["cells"]
+        found = cells.get((provision_code, first))
+        if found is None:
+            found = cells.setdefault(
+                (provision_code, first), self._assess(actor, provision_code, first)
+            )
+        return _restamp(found, day)
+
+    def timeline(self, actor: ActorIn, provision_code: str) -> list[Assessment]:
+        """Give the cell's assessment from the start of each stretch, oldest first (the first
+        one holds for every day before the first change day)."""
+        days = (dt.date.min, *self.change_days(actor.id, provision_code))
+        return [self.assess(actor, provision_code, day) for day in days]
+
+    def _assess(self, actor: ActorIn, provision_code: str, day: dt.date) -> Assessment:
         derived = self._derive(actor, self.provisions[provision_code], day)
         override = self.overrides.get((actor.id, provision_code))
         if override is None or not _active(

@@ -27,7 +27,13 @@ def all_changes(data: Snapshot, version: str | None, until: dt.date) -> list[Cha
     every = cache.memo(
         data,
         ("changes", method.version),
-        lambda: changes_between(method, cache.inputs(data), EPOCH, dt.date.max),
+        lambda: changes_between(
+            method,
+            cache.inputs(data),
+            EPOCH,
+            dt.date.max,
+            engine=cache.engine(data, method.version),
+        ),
     )
     return every[: bisect_right(every, until, key=lambda c: c.date)]
 
