@@ -83,6 +83,9 @@ SEARCH_RATE_LIMIT = _whole("MERCWATCH_SEARCH_RATE_LIMIT", _env("MERCWATCH_SEARCH
 API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
 # What each worker keeps of the assessments it derived for particular dates (docs/settings.md).
 DATED_CACHE_MB = int(_env("MERCWATCH_DATED_CACHE_MB", "32"))
+# After a write, readers read again only the records it touched (store/current.py); 0 makes
+# them read the whole database at every new version, as a check or to compare.
+PATCH_SNAPSHOTS = _env_bool("MERCWATCH_PATCH_SNAPSHOTS", default=True)
 
 DATABASES = {
     "default": dj_database_url.parse(

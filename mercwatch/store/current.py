@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.db import connection
 
-from mercwatch.store.database import snapshot_from_db
-from mercwatch.store.models import DataVersion
+from mercwatch.store.database import Unpatchable, patched, snapshot_from_db
+from mercwatch.store.models import DataChange, DataVersion
 from mercwatch.tracker.changes import EPOCH
 from mercwatch.tracker.derive import (
     ActorIn,
@@ -48,6 +48,7 @@ _state: dict[str, Any] = {
     "memo": OrderedDict(),
     "dated": OrderedDict(),
     "dated_bytes": 0,
+    "previous": {},  # the engines and inputs of the version patched from, for the next to reuse
 }
 
 
@@ -62,16 +63,56 @@ def data_version() -> Version:
 
 
 def current_snapshot() -> Snapshot:
-    """Give the database's snapshot, built again only when a write has moved the version on."""
+    """Give the database's snapshot, built again only when a write has moved the version on:
+    patched with the records the writes since touched when the log holds them all, else read
+    whole (`store/database.py`)."""
     version = data_version()
     with _lock:
         if _state["version"] == version:
             return _state["snapshot"]  # type: ignore[no-any-return]
-    snapshot = snapshot_from_db()
+        held_version, held, held_memo = _state["version"], _state["snapshot"], _state["memo"]
+    snapshot, patched_from = None, None
+    if held is not None and settings.PATCH_SNAPSHOTS:
+        touched = touched_since(held_version, version)
+        if touched is not None:
+            try:
+                snapshot, patched_from = patched(held, touched), held
+            except Unpatchable:
+                snapshot = None
+    if snapshot is None:
+        snapshot = snapshot_from_db()
+    previous = {}
+    if patched_from is not None:
+        previous = {
+            key: value
+            for key, value in held_memo.items()
+            if key == ("inputs",) or (len(key) == 2 and key[0] == "engine")
+        }
+        previous[("snapshot",)] = patched_from
     with _lock:
         _state.update(version=version, snapshot=snapshot, memo=OrderedDict(), dated=OrderedDict())
-        _state["dated_bytes"] = 0
+        _state.update(dated_bytes=0, previous=previous)
     return snapshot
+
+
+def touched_since(held: Version | None, version: Version) -> set[tuple[str, str]] | None:
+    """Give the records the writes from version `held` to `version` touched, or None if the
+    log cannot tell (a write touched too much, a version not in the log's unbroken chain)."""
+    if held is None or held[0] >= version[0]:
+        return None
+    rows = list(
+        DataChange.objects.filter(counter__gt=held[0], counter__lte=version[0]).order_by("counter")
+    )
+    if len(rows) != version[0] - held[0] or rows[-1].after != version[1]:
+        return None
+    touched: set[tuple[str, str]] = set()
+    stamp = held[1]
+    for row in rows:
+        if row.whole or row.before != stamp:
+            return None
+        touched.update((kind, key) for kind, key in row.records)
+        stamp = row.after
+    return touched
 
 
 def memo(snapshot: Snapshot, key: tuple[Any, ...], build: Callable[[], T]) -> T:
@@ -120,33 +161,60 @@ def _keep_dated(cache: OrderedDict[tuple[Any, ...], Any], key: Any, value: Any, 
 _HELD_BY_ENGINE = (Contribution, SourceRef)
 
 
+SAMPLE = 32  # items of a large collection whose sizes stand for the rest's
+
+
 def size_of(value: Any) -> int:
     """Give the bytes `value` takes with everything it holds (each object counted once, and
-    none of what the engine holds for every date)."""
+    none of what the engine holds for every date); for a collection of more than 2 × SAMPLE
+    items, SAMPLE of them evenly spread stand for all (the entries are lists and grids of
+    records of one shape, and measuring each of 1,000 costs more than deriving them)."""
     seen: set[int] = set()
-    total = 0
-    stack = [value]
+    total = 0.0
+    stack: list[tuple[Any, float]] = [(value, 1.0)]
     while stack:
-        item = stack.pop()
+        item, weight = stack.pop()
         if id(item) in seen or isinstance(item, (type, *_HELD_BY_ENGINE)):
             continue
         seen.add(id(item))
-        total += sys.getsizeof(item)
+        total += sys.getsizeof(item) * weight
+        children: list[Any]
         if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            children = [*item.keys(), *item.values()]
         elif isinstance(item, list | tuple | set | frozenset):
-            stack.extend(item)
+            children = list(item)
         elif hasattr(item, "__dict__"):
-            stack.extend(vars(item).values())
+            children = list(vars(item).values())
         elif hasattr(item, "__slots__"):
-            stack.extend(getattr(item, name) for name in item.__slots__ if hasattr(item, name))
-    return total
+            children = [getattr(item, name) for name in item.__slots__ if hasattr(item, name)]
+        else:
+            continue
+        if len(children) > 2 * SAMPLE:
+            step = len(children) // SAMPLE
+            sample = children[::step]
+            weight *= len(children) / len(sample)
+            children = sample
+        stack.extend((child, weight) for child in children)
+    return int(total)
+
+
+def _previous(snapshot: Snapshot, key: tuple[Any, ...]) -> Any:
+    """Give what the version `snapshot` was patched from kept under `key`, if anything."""
+    with _lock:
+        if _state["snapshot"] is not snapshot:
+            return None
+        return _state["previous"].get(key)
 
 
 def inputs(snapshot: Snapshot) -> Inputs:
-    """Give the engine's inputs for the snapshot, built once."""
-    return memo(snapshot, ("inputs",), lambda: inputs_from(snapshot))
+    """Give the engine's inputs for the snapshot, built once (from those of the version it was
+    patched from, for every record it shares with that one)."""
+
+    def build() -> Inputs:
+        before, held = _previous(snapshot, ("snapshot",)), _previous(snapshot, ("inputs",))
+        return inputs_from(snapshot, None if held is None else (before, held))
+
+    return memo(snapshot, ("inputs",), build)
 
 
 def methodology(snapshot: Snapshot, version: str | None = None) -> MethodologyFile:
@@ -158,7 +226,12 @@ def methodology(snapshot: Snapshot, version: str | None = None) -> MethodologyFi
 def engine(snapshot: Snapshot, version: str | None = None) -> Engine:
     """Give the engine under methodology `version` (the default if None: `methodology`)."""
     method = methodology(snapshot, version)
-    return memo(snapshot, ("engine", method.version), lambda: Engine(method, inputs(snapshot)))
+    key = ("engine", method.version)
+
+    def build() -> Engine:
+        return Engine(method, inputs(snapshot), previous=_previous(snapshot, key))
+
+    return memo(snapshot, key, build)
 
 
 def cell(

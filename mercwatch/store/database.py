@@ -8,7 +8,12 @@ it was loaded from.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from django.db import connection
+from django.db.models import Q
 
 from mercwatch.market.models import Product, Relationship
 from mercwatch.tracker import snapshot as s
@@ -33,16 +38,22 @@ from mercwatch.tracker.models import (
 )
 from mercwatch.workflow.models import Edition
 
+T = TypeVar("T")
+
 
 def _path(*parts: str) -> str:
     """Give the data file's path, by which the loader orders records (`a-b` before `a`)."""
     return "/".join(parts) + ".yaml"
 
 
-def _cites() -> dict[tuple[str, Any], tuple[s.Cite, ...]]:
+Cites = dict[tuple[str, Any], tuple[s.Cite, ...]]
+
+
+def _cites(among: Q | None = None) -> Cites:
     out: dict[tuple[str, Any], list[s.Cite]] = defaultdict(list)
     row: dict[str, Any]
-    for row in Citation.objects.order_by("position").values():  # type: ignore[assignment]
+    rows = Citation.objects.filter(among) if among is not None else Citation.objects.all()
+    for row in rows.order_by("position").values():  # type: ignore[assignment]
         owner = next(f for f in CITATION_OWNERS if row[f"{f}_id"] is not None)
         out[(owner, row[f"{owner}_id"])].append(
             s.Cite(
@@ -52,9 +63,10 @@ def _cites() -> dict[tuple[str, Any], tuple[s.Cite, ...]]:
     return {key: tuple(cites) for key, cites in out.items()}
 
 
-def _grouped(model: Any, key: str) -> dict[Any, list[Any]]:
+def _grouped(model: Any, key: str, ids: Iterable[str] | None = None) -> dict[Any, list[Any]]:
     out: dict[Any, list[Any]] = defaultdict(list)
-    for row in model.objects.order_by("position"):
+    rows = model.objects.all() if ids is None else model.objects.filter(**{f"{key}__in": ids})
+    for row in rows.order_by("position"):
         out[getattr(row, key)].append(row)
     return out
 
@@ -108,33 +120,7 @@ def snapshot_from_db() -> s.Snapshot:
             provisions=tree(fw.id, None),
         )
 
-    aliases = _grouped(Alias, "actor_id")
-    relationships = _grouped(Relationship, "subject_id")
-    products = _grouped(Product, "vendor_id")
-    actors = {}
-    for a in sorted(Actor.objects.all(), key=lambda a: _path("actors", ACTOR_DIRS[a.kind], a.id)):
-        actors[a.id] = s.Actor(
-            id=a.id,
-            kind=a.kind,
-            name=a.name,
-            official_name=a.official_name,
-            iso_alpha3=a.iso_alpha3,
-            country=a.country_id,
-            founded=a.founded,
-            description=a.description,
-            aliases=tuple(s.Alias(x.name, x.kind) for x in aliases[a.id]),
-            sources=of("actor", a.id),
-            relationships=tuple(
-                s.Relationship(
-                    r.kind, r.object_id, r.since, r.until, r.note, of("relationship", r.pk)
-                )
-                for r in relationships[a.id]
-            ),
-            products=tuple(
-                s.Product(p.id, p.name, p.kind, p.description, of("product", p.id))
-                for p in products[a.id]
-            ),
-        )
+    actors = _actors(cites)
 
     memberships: dict[str, list[s.Membership]] = defaultdict(list)
     for m in Membership.objects.order_by("framework_id", "position"):
@@ -150,53 +136,8 @@ def snapshot_from_db() -> s.Snapshot:
             )
         )
 
-    sources_rows = sorted(
-        Source.objects.all(), key=lambda x: (_path("sources", x.group), x.position)
-    )
-    sources = {
-        x.id: s.Source(
-            id=x.id,
-            group=x.group,
-            url=x.url,
-            kind=x.kind,
-            title=x.title,
-            publisher=x.publisher,
-            published=x.published,
-            language=x.language,
-            retrieved=x.retrieved,
-            archived_url=x.archived_url or None,
-            content_hash=x.content_hash,
-            note=x.note,
-        )
-        for x in sources_rows
-    }
-
-    events = _grouped(MeasureEvent, "measure_id")
-    links = _grouped(Link, "measure_id")
-    targets = _grouped(Target, "measure_id")
-    rows = sorted(
-        Measure.objects.all(),
-        key=lambda m: (_path("measures", m.actor_id, m.family), m.position),
-    )
-    measures = {
-        m.id: s.Measure(
-            id=m.id,
-            actor=m.actor_id,
-            family=m.family,
-            type=m.type,
-            title=m.title,
-            summary=m.summary,
-            date=m.date,
-            events=tuple(s.Event(e.kind, e.date, e.note, of("event", e.pk)) for e in events[m.id]),
-            sources=of("measure", m.id),
-            targets=tuple(
-                s.Target(t.actor_id, t.role, t.since, t.until, t.note) for t in targets[m.id]
-            ),
-            links=tuple(s.Link(k.provision_id, k.level, k.rationale) for k in links[m.id]),
-            note=m.note,
-        )
-        for m in rows
-    }
+    sources = _sources()
+    measures = _measures(cites)
 
     overrides = tuple(
         s.Override(
@@ -234,6 +175,172 @@ def snapshot_from_db() -> s.Snapshot:
         methodologies=methodologies,
         editions=editions,
     )
+
+
+def _actor_key(kind: str, actor_id: str) -> str:
+    return _path("actors", ACTOR_DIRS[kind], actor_id)
+
+
+def _actors(cites: Cites, ids: Collection[str] | None = None) -> dict[str, s.Actor]:
+    """Give the actors (those of `ids` alone, if given) in file order, with what they hold."""
+
+    def of(owner: str, key: Any) -> tuple[s.Cite, ...]:
+        return cites.get((owner, key), ())
+
+    aliases = _grouped(Alias, "actor_id", ids)
+    relationships = _grouped(Relationship, "subject_id", ids)
+    products = _grouped(Product, "vendor_id", ids)
+    rows = Actor.objects.all() if ids is None else Actor.objects.filter(id__in=ids)
+    actors = {}
+    for a in sorted(rows, key=lambda a: _actor_key(a.kind, a.id)):
+        actors[a.id] = s.Actor(
+            id=a.id,
+            kind=a.kind,
+            name=a.name,
+            official_name=a.official_name,
+            iso_alpha3=a.iso_alpha3,
+            country=a.country_id,
+            founded=a.founded,
+            description=a.description,
+            aliases=tuple(s.Alias(x.name, x.kind) for x in aliases[a.id]),
+            sources=of("actor", a.id),
+            relationships=tuple(
+                s.Relationship(
+                    r.kind, r.object_id, r.since, r.until, r.note, of("relationship", r.pk)
+                )
+                for r in relationships[a.id]
+            ),
+            products=tuple(
+                s.Product(p.id, p.name, p.kind, p.description, of("product", p.id))
+                for p in products[a.id]
+            ),
+        )
+    return actors
+
+
+def _sources(ids: Collection[str] | None = None) -> dict[str, s.Source]:
+    """Give the sources (those of `ids` alone, if given) in file order."""
+    rows = Source.objects.all() if ids is None else Source.objects.filter(id__in=ids)
+    return {
+        x.id: s.Source(
+            id=x.id,
+            group=x.group,
+            url=x.url,
+            kind=x.kind,
+            title=x.title,
+            publisher=x.publisher,
+            published=x.published,
+            language=x.language,
+            retrieved=x.retrieved,
+            archived_url=x.archived_url or None,
+            content_hash=x.content_hash,
+            note=x.note,
+        )
+        for x in sorted(rows, key=lambda x: (_path("sources", x.group), x.position))
+    }
+
+
+def _measures(cites: Cites, ids: Collection[str] | None = None) -> dict[str, s.Measure]:
+    """Give the measures (those of `ids` alone, if given) in file order, with what they hold."""
+
+    def of(owner: str, key: Any) -> tuple[s.Cite, ...]:
+        return cites.get((owner, key), ())
+
+    events = _grouped(MeasureEvent, "measure_id", ids)
+    links = _grouped(Link, "measure_id", ids)
+    targets = _grouped(Target, "measure_id", ids)
+    rows = Measure.objects.all() if ids is None else Measure.objects.filter(id__in=ids)
+    return {
+        m.id: s.Measure(
+            id=m.id,
+            actor=m.actor_id,
+            family=m.family,
+            type=m.type,
+            title=m.title,
+            summary=m.summary,
+            date=m.date,
+            events=tuple(s.Event(e.kind, e.date, e.note, of("event", e.pk)) for e in events[m.id]),
+            sources=of("measure", m.id),
+            targets=tuple(
+                s.Target(t.actor_id, t.role, t.since, t.until, t.note) for t in targets[m.id]
+            ),
+            links=tuple(s.Link(k.provision_id, k.level, k.rationale) for k in links[m.id]),
+            note=m.note,
+        )
+        for m in sorted(rows, key=lambda m: (_path("measures", m.actor_id, m.family), m.position))
+    }
+
+
+# The records a reader can patch into its snapshot after a write (store/current.py), each with
+# the query of every row's place in file order; a write touching any other kind is read whole.
+PATCHABLE = ("actor", "source", "measure")
+
+
+class Unpatchable(Exception):
+    """The snapshot cannot be patched to the database's state: it is read whole instead."""
+
+
+def patched(old: s.Snapshot, touched: Collection[tuple[str, str]]) -> s.Snapshot:
+    """Give `old` with the records `touched` (kind, key) read again from the database, added
+    or dropped, each in its place: equal to `snapshot_from_db()` when `old` was the database's
+    snapshot before the writes that touched them."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for kind, key in touched:
+        if kind not in PATCHABLE:
+            raise Unpatchable(kind)
+        keys[kind].add(key)
+    changes: dict[str, Any] = {}
+    if keys["actor"]:
+        ids = keys["actor"]
+        cites = _cites(
+            Q(actor_id__in=ids)
+            | Q(relationship__subject_id__in=ids)
+            | Q(product__vendor_id__in=ids)
+        )
+        actor_rows = sorted(_columns(Actor, "kind", "id"), key=lambda r: _actor_key(*r))
+        order = [i for _k, i in actor_rows]
+        changes["actors"] = _merged(old.actors, _actors(cites, ids), order, ids)
+    if keys["source"]:
+        ids = keys["source"]
+        source_rows = _columns(Source, "group", "position", "id")
+        order = [
+            i for _g, _p, i in sorted(source_rows, key=lambda r: (_path("sources", r[0]), r[1]))
+        ]
+        changes["sources"] = _merged(old.sources, _sources(ids), order, ids)
+    if keys["measure"]:
+        ids = keys["measure"]
+        cites = _cites(Q(measure_id__in=ids) | Q(event__measure_id__in=ids))
+        measure_rows = _columns(Measure, "actor_id", "family", "position", "id")
+        order = [
+            i
+            for _a, _f, _p, i in sorted(
+                measure_rows, key=lambda r: (_path("measures", r[0], r[1]), r[2])
+            )
+        ]
+        changes["measures"] = _merged(old.measures, _measures(cites, ids), order, ids)
+    return replace(old, **changes)
+
+
+def _columns(model: Any, *names: str) -> list[tuple[Any, ...]]:
+    """Give these columns of every row of the model's table (plain SQL: tens of thousands of
+    rows through the ORM's row building cost more than the rest of a patch)."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in names)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {quote(model._meta.db_table)}")
+        return list(cursor.fetchall())
+
+
+def _merged(
+    old: Mapping[str, T], fresh: dict[str, T], order: list[str], ids: set[str]
+) -> dict[str, T]:
+    out = {}
+    for key in order:
+        record = fresh.get(key) if key in ids else old.get(key)
+        if record is None:
+            raise Unpatchable(key)  # a record neither read again nor held: the log missed it
+        out[key] = record
+    return out
 
 
 def _fields(record: Any) -> dict[str, Any]:

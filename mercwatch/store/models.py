@@ -35,3 +35,25 @@ class LoadMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class DataChange(models.Model):
+    """What one write changed: the records it touched, so that a reader holding the snapshot
+    of the version before can read those records again instead of the whole database.
+
+    `before` and `after` are the stamps of the versions the write went from and to: a reader
+    patches only along an unbroken chain from its own version. `whole` says the write touched
+    more, or other kinds of records, than readers patch (a `load`, a methodology): they read
+    everything again. Only the last `KEEP` writes are kept.
+    """
+
+    KEEP = 1000
+
+    counter = models.PositiveBigIntegerField(primary_key=True)
+    before = models.CharField(max_length=32)
+    after = models.CharField(max_length=32)
+    records = models.JSONField(default=list)  # [kind, key] pairs (store/writes.py `_record_of`)
+    whole = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"write {self.counter}: {'everything' if self.whole else len(self.records)}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
@@ -25,8 +26,9 @@ from django.db.models.signals import pre_delete, pre_save
 from django.utils import timezone
 from pydantic import ValidationError
 
-from mercwatch.store.database import snapshot_from_db
-from mercwatch.store.models import DataVersion
+from mercwatch.store import current
+from mercwatch.store.database import PATCHABLE, Unpatchable, patched, snapshot_from_db
+from mercwatch.store.models import DataChange, DataVersion
 from mercwatch.tracker.loader.errors import reasons
 from mercwatch.tracker.loader.records import schema_problems
 from mercwatch.tracker.signals import data_changed
@@ -70,7 +72,8 @@ def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bo
     with transaction.atomic():
         # One writer at a time: PostgreSQL locks the version row until the transaction ends
         # (SQLite lets one writer in anyway), so two changes never check against the same state.
-        DataVersion.objects.select_for_update().get_or_create(id=1)
+        version, _created = DataVersion.objects.select_for_update().get_or_create(id=1)
+        base = current.current_snapshot() if checked else None  # the state before the change
         write = _Write(reason, user)
         token = _active.set(write)
         try:
@@ -79,19 +82,22 @@ def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bo
             _active.reset(token)
         if not write.touched:
             return result  # nothing was written: the version stays
-        snapshot, problems = check(write.touched if checked else None)
+        snapshot, problems = check(write.touched if checked else None, base)
         if problems:
             raise Refused(problems)  # leaving the savepoint undoes every write
-        bump()
+        log(version, {_record_of(obj) for obj in write.touched}, bump())
         data_changed.send(sender=apply, reason=reason, snapshot=snapshot)
     return result
 
 
-def check(touched: list[models.Model] | None) -> tuple[Snapshot | None, list[Problem]]:
+def check(
+    touched: list[models.Model] | None, base: Snapshot | None = None
+) -> tuple[Snapshot | None, list[Problem]]:
     """Give the database's state as the change in progress leaves it, and its problems (none
-    checked when `touched` is None: a snapshot the validator passed was written)."""
+    checked when `touched` is None: a snapshot the validator passed was written). With `base`,
+    the state before the change, only the records the change touched are read again."""
     try:
-        snapshot = snapshot_from_db()
+        snapshot = _after(touched, base)
     except ValidationError as exc:  # a methodology document the rules cannot read
         return None, [Problem("methodology", "", loc, reason) for loc, reason in reasons(exc)]
     if touched is None:
@@ -102,6 +108,16 @@ def check(touched: list[models.Model] | None) -> tuple[Snapshot | None, list[Pro
         if record is not None:
             problems.extend(schema_problems(kind, key, record))
     return snapshot, problems + validate(snapshot)
+
+
+def _after(touched: list[models.Model] | None, base: Snapshot | None) -> Snapshot:
+    records = {_record_of(obj) for obj in touched or ()}
+    if base is not None and settings.PATCH_SNAPSHOTS and len(records) <= PATCH_AT_MOST:
+        try:
+            return patched(base, records)
+        except Unpatchable:
+            pass
+    return snapshot_from_db()
 
 
 def _record_of(obj: models.Model) -> tuple[str, str]:
@@ -159,7 +175,7 @@ def _record(snapshot: Snapshot, kind: str, key: str) -> Any:
     return None
 
 
-def bump() -> None:
+def bump() -> DataVersion:
     """Move the data version on: a new counter and a new stamp, in this transaction."""
     stamp = uuid.uuid4().hex
     moved = DataVersion.objects.filter(id=1).update(
@@ -167,6 +183,26 @@ def bump() -> None:
     )
     if not moved:
         DataVersion.objects.create(id=1, counter=1, stamp=stamp, changed=timezone.now())
+    return DataVersion.objects.get(id=1)
+
+
+PATCH_AT_MOST = 500  # records a reader reads again rather than the whole database
+
+
+def log(before: DataVersion, records: set[tuple[str, str]], after: DataVersion) -> None:
+    """Keep what the write from `before` to `after` touched, for readers to patch their
+    snapshot with (store/current.py); forget the writes before the last DataChange.KEEP."""
+    whole = len(records) > PATCH_AT_MOST or any(kind not in PATCHABLE for kind, _k in records)
+    DataChange.objects.update_or_create(  # a counter once rolled back comes again
+        counter=after.counter,
+        defaults={
+            "before": before.stamp,
+            "after": after.stamp,
+            "records": [] if whole else sorted(records),
+            "whole": whole,
+        },
+    )
+    DataChange.objects.filter(counter__lte=after.counter - DataChange.KEEP).delete()
 
 
 def _stamp(sender: type[models.Model], instance: models.Model, **_kwargs: Any) -> None:

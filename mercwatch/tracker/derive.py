@@ -172,6 +172,35 @@ class Assessment:
         }
 
 
+def _same(a: Any, b: Any) -> bool:
+    return a is b or a == b
+
+
+def _changed_actors(before: Engine, after: Engine, held: dict[str, MeasureIn]) -> set[str]:
+    """Give the actors whose inputs differ between two engines' inputs (records both share as
+    the same objects are compared by identity alone: store/current.py patches so)."""
+    actors = {a.id: a for a in before.inputs.actors}
+    changed = {a.id for a in after.inputs.actors if not _same(actors.get(a.id), a)}
+    changed.update(set(actors) - {a.id for a in after.inputs.actors})
+    now = set()
+    for m in after.inputs.measures:
+        now.add(m.id)
+        old = held.get(m.id)
+        if old is None or not _same(old, m):
+            changed.add(m.actor)
+            if old is not None:
+                changed.add(old.actor)
+    changed.update(m.actor for m_id, m in held.items() if m_id not in now)
+    for mine, theirs in (
+        (after.inputs.memberships, before.inputs.memberships),
+        (after.inputs.overrides, before.inputs.overrides),
+    ):
+        if mine is not theirs:
+            for record in {*mine} ^ {*theirs}:
+                changed.add(record.actor)
+    return changed
+
+
 def _restamp(found: Assessment, day: dt.date) -> Assessment:
     """Give an assessment derived for the first day of a stretch as of `day` in that stretch:
     the same level, rule and contributions; the date, and the text where it names the date."""
@@ -275,32 +304,35 @@ class Engine:
         self.method = method
         self.inputs = inputs
         self.provisions = {p.code: p for p in inputs.provisions}
+        if previous is not None and not self._same_rules(previous):
+            previous = None
+        held = {m.id: m for m in previous.inputs.measures} if previous is not None else {}
+        self.windows: dict[str, tuple[dt.date, dt.date | None]] = {
+            m.id: (
+                previous.windows[m.id]
+                if previous is not None and held.get(m.id) is m
+                else in_force_window(method, m)
+            )
+            for m in inputs.measures
+        }
         self.links: dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
-        self.windows = {m.id: in_force_window(method, m) for m in inputs.measures}
-        linked: dict[str, list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
         for measure in inputs.measures:
             for link in measure.links:
                 self.links[(measure.actor, link.provision)].append((measure, link))
-                linked[measure.actor].append((measure, link))
         self.memberships: dict[str, list[MembershipIn]] = defaultdict(list)
         for membership in inputs.memberships:
             self.memberships[membership.actor].append(membership)
         self.overrides = {(o.actor, o.provision): o for o in inputs.overrides}
-        overridden: dict[str, list[OverrideIn]] = defaultdict(list)
-        for o in inputs.overrides:
-            overridden[o.actor].append(o)
-        # What each actor's cells are derived from: equal inputs give equal cells.
-        self.signatures = {
-            a.id: (a, tuple(linked[a.id]), tuple(self.memberships[a.id]), tuple(overridden[a.id]))
-            for a in inputs.actors
-        }
         self._kept: dict[str, dict[str, Any]] = {}
         self.changed: frozenset[str] | None = None  # the actors re-derived, if `previous` given
-        if previous is not None and self._same_rules(previous):
-            for actor_id, signature in self.signatures.items():
-                if previous.signatures.get(actor_id) == signature:
-                    self._kept[actor_id] = previous.kept(actor_id)
-            self.changed = frozenset(self.signatures) - frozenset(self._kept)
+        if previous is not None:
+            self.changed = frozenset(_changed_actors(previous, self, held))
+            for actor in inputs.actors:
+                if actor.id not in self.changed:
+                    self._kept[actor.id] = previous.kept(actor.id)
+
+    def _same_rules(self, other: Engine) -> bool:
+        return self.method == other.method and self.inputs.provisions == other.inputs.provisions
 
     def kept(self, actor_id: str) -> dict[str, Any]:
         """Give what is derived from this actor's inputs alone (its change days, its cells, and
@@ -310,9 +342,6 @@ class Engine:
         if found is None:
             found = self._kept.setdefault(actor_id, {"days": {}, "cells": {}})
         return found
-
-    def _same_rules(self, other: Engine) -> bool:
-        return self.method == other.method and self.inputs.provisions == other.inputs.provisions
 
     def change_days(self, actor_id: str, provision_code: str) -> tuple[dt.date, ...]:
         """Give the days, in order, on which something behind the cell starts or stops

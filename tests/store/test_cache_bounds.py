@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
+import sys
 import tracemalloc
 
 import pytest
@@ -60,3 +61,13 @@ def test_a_thousand_random_dates_on_the_api_grow_the_worker_by_under_50_mb(
     finally:
         tracemalloc.stop()
     assert grown < 50 << 20, f"{grown / 2**20:.1f} MB"
+
+
+def test_size_of_a_large_collection_is_estimated_from_a_sample_within_a_tenth():
+    rows = [{"name": f"row {n}", "body": bytes(1000 + n % 7)} for n in range(10_000)]
+    exact = sum(
+        sys.getsizeof(r) + sys.getsizeof("name") + sys.getsizeof("body")
+        + sys.getsizeof(r["name"]) + sys.getsizeof(r["body"])
+        for r in rows
+    ) + sys.getsizeof(rows)  # fmt: skip
+    assert 0.9 * exact < size_of(rows) < 1.1 * exact

@@ -8,13 +8,15 @@ import functools
 import gettext
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pycountry
 
 from mercwatch.site.services.links import actor_url, measure_url, provision_url, source_url
 from mercwatch.store import current as cache
-from mercwatch.tracker.snapshot import Actor, Snapshot
+from mercwatch.tracker.snapshot import Actor, Measure, Provision, Snapshot, Source
 
 # Names of countries in these languages match too (pycountry's ISO 3166-1 gettext catalogues).
 LANGUAGES = ("fr",)
@@ -97,50 +99,73 @@ def known_names(data: Snapshot) -> list[str]:
     return cache.memo(data, ("search-names",), build)
 
 
-def _actors(data: Snapshot) -> list[Document]:
-    docs = []
-    for a in data.actors.values():
-        url = actor_url(a.id, a.kind)
-        country = _country_of(data, a)
-        names = _names(*actor_names(data, a))
-        docs.append(Document("actor", a.id, a.name, names, normalise(a.description), url, country))
-        for p in a.products:
-            body = normalise(f"{p.kind} {p.description} {a.name}")
-            docs.append(Document("product", p.id, p.name, _names(p.name), body, url, country))
+def _actor_docs(data: Snapshot, a: Actor) -> list[Document]:
+    url = actor_url(a.id, a.kind)
+    country = _country_of(data, a)
+    names = _names(*actor_names(data, a))
+    docs = [Document("actor", a.id, a.name, names, normalise(a.description), url, country)]
+    for p in a.products:
+        body = normalise(f"{p.kind} {p.description} {a.name}")
+        docs.append(Document("product", p.id, p.name, _names(p.name), body, url, country))
     return docs
+
+
+def _measure_docs(data: Snapshot, measure_id: str, m: Measure) -> list[Document]:
+    actor = data.actors[m.actor]
+    country = actor.name if actor.kind == "country" else _country_of(data, actor)
+    body = normalise(f"{m.summary} {actor.name} {m.type} {measure_id}")
+    url = measure_url(measure_id)
+    return [Document("measure", measure_id, m.title, _names(m.title), body, url, country)]
+
+
+def _source_docs(source_id: str, s: Source) -> list[Document]:
+    title = s.title or s.url
+    body = normalise(f"{s.publisher} {s.url}")
+    return [Document("source", source_id, title, _names(title), body, source_url(source_id), "")]
+
+
+def _provision_docs(code: str, p: Provision) -> list[Document]:
+    title = f"{code} {p.title}"
+    body = normalise(f"{p.text} {p.guidance}")
+    url = provision_url(code)
+    return [Document("provision", code, title, _names(title, p.title), body, url, "")]
+
+
+# The documents the last call made, each with the records it was made of: a record the next
+# snapshot holds as the same object (a write touches a few) gives the same documents again.
+_made: dict[tuple[str, str], tuple[tuple[Any, ...], list[Document]]] = {}
 
 
 def documents(data: Snapshot) -> list[Document]:
-    """Give everything searchable, one document each."""
-    docs = _actors(data)
+    """Give everything searchable, one document each (made again only for the records that
+    are not the very records the last call was given)."""
+    global _made
+    held, made = _made, {}
+
+    def of(
+        key: tuple[str, str], deps: tuple[Any, ...], build: Callable[[], list[Document]]
+    ) -> list[Document]:
+        kept = held.get(key)
+        if kept is not None and all(x is y for x, y in zip(kept[0], deps, strict=True)):
+            docs = kept[1]
+        else:
+            docs = build()
+        made[key] = (deps, docs)
+        return docs
+
+    out: list[Document] = []
+    for a in data.actors.values():
+        home = data.actors.get(a.country) if a.country else None
+        out += of(("actor", a.id), (a, home), functools.partial(_actor_docs, data, a))
     for measure_id, m in data.measures.items():
-        owner = m.actor
-        actor = data.actors[owner]
-        country = actor.name if actor.kind == "country" else _country_of(data, actor)
-        body = normalise(f"{m.summary} {actor.name} {m.type} {measure_id}")
-        docs.append(
-            Document(
-                "measure",
-                measure_id,
-                m.title,
-                _names(m.title),
-                body,
-                measure_url(measure_id),
-                country,
-            )
-        )
+        owner = data.actors[m.actor]
+        home = data.actors.get(owner.country) if owner.country else None
+        deps = (m, owner, home)
+        build = functools.partial(_measure_docs, data, measure_id, m)
+        out += of(("measure", measure_id), deps, build)
     for source_id, s in data.sources.items():
-        title = s.title or s.url
-        body = normalise(f"{s.publisher} {s.url}")
-        docs.append(
-            Document("source", source_id, title, _names(title), body, source_url(source_id), "")
-        )
+        out += of(("source", source_id), (s,), functools.partial(_source_docs, source_id, s))
     for code, p in data.provisions.items():
-        title = f"{code} {p.title}"
-        body = normalise(f"{p.text} {p.guidance}")
-        docs.append(
-            Document(
-                "provision", code, title, _names(title, p.title), body, provision_url(code), ""
-            )
-        )
-    return docs
+        out += of(("provision", code), (p,), functools.partial(_provision_docs, code, p))
+    _made = made
+    return out

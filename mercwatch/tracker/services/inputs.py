@@ -13,7 +13,7 @@ from mercwatch.tracker.derive import (
     ProvisionIn,
     SourceRef,
 )
-from mercwatch.tracker.snapshot import Cite, Snapshot
+from mercwatch.tracker.snapshot import Actor, Cite, Measure, Snapshot
 from mercwatch.tracker.states import not_assessed_reason
 
 
@@ -26,27 +26,21 @@ def _refs(data: Snapshot, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
     return tuple(refs)
 
 
-def inputs_from(data: Snapshot) -> Inputs:
-    """Give the engine's inputs for every actor, provision, measure, membership, override."""
+def inputs_from(data: Snapshot, previous: tuple[Snapshot, Inputs] | None = None) -> Inputs:
+    """Give the engine's inputs for every actor, provision, measure, membership, override.
+
+    `previous`, a snapshot this one was patched from and its inputs, lends the inputs of every
+    actor and measure both hold as the same record (when neither the sources nor the
+    frameworks changed): the same objects, so the engine sees at once that they are the same.
+    """
+    if previous is not None and _shares_references(data, previous[0]):
+        return _patched(data, *previous)
     return Inputs(
-        actors=tuple(
-            ActorIn(a.id, a.kind, a.name, not_assessed_reason(a)) for a in data.actors.values()
-        ),
+        actors=tuple(_actor(a) for a in data.actors.values()),
         provisions=tuple(
             ProvisionIn(p.code, p.framework, tuple(p.addressees)) for p in data.provisions.values()
         ),
-        measures=tuple(
-            MeasureIn(
-                id=m.id,
-                actor=m.actor,
-                title=m.title,
-                date=m.date,
-                sources=_refs(data, m.sources),
-                links=tuple(LinkIn(k.provision, k.level, k.rationale) for k in m.links),
-                events=tuple(EventIn(e.kind, e.date) for e in m.events),
-            )
-            for m in data.measures.values()
-        ),
+        measures=tuple(_measure(data, m) for m in data.measures.values()),
         memberships=tuple(
             MembershipIn(
                 actor=member.actor,
@@ -72,4 +66,49 @@ def inputs_from(data: Snapshot) -> Inputs:
             )
             for o in data.overrides
         ),
+    )
+
+
+def _actor(a: Actor) -> ActorIn:
+    return ActorIn(a.id, a.kind, a.name, not_assessed_reason(a))
+
+
+def _measure(data: Snapshot, m: Measure) -> MeasureIn:
+    return MeasureIn(
+        id=m.id,
+        actor=m.actor,
+        title=m.title,
+        date=m.date,
+        sources=_refs(data, m.sources),
+        links=tuple(LinkIn(k.provision, k.level, k.rationale) for k in m.links),
+        events=tuple(EventIn(e.kind, e.date) for e in m.events),
+    )
+
+
+def _shares_references(data: Snapshot, before: Snapshot) -> bool:
+    """Tell whether what inputs read beside each record is the same in both snapshots."""
+    return (
+        data.sources is before.sources
+        and data.frameworks is before.frameworks
+        and data.provisions is before.provisions
+        and data.memberships is before.memberships
+        and data.overrides is before.overrides
+    )
+
+
+def _patched(data: Snapshot, before: Snapshot, held: Inputs) -> Inputs:
+    actors = {a.id: a_in for a, a_in in zip(before.actors.values(), held.actors, strict=True)}
+    measures = {m.id: m_in for m, m_in in zip(before.measures.values(), held.measures, strict=True)}
+    return Inputs(
+        actors=tuple(
+            actors[a.id] if before.actors.get(a.id) is a else _actor(a)
+            for a in data.actors.values()
+        ),
+        provisions=held.provisions,
+        measures=tuple(
+            measures[m.id] if before.measures.get(m.id) is m else _measure(data, m)
+            for m in data.measures.values()
+        ),
+        memberships=held.memberships,
+        overrides=held.overrides,
     )
