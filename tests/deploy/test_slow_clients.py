@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from tests.deploy.conftest import HOST, Served
+from tests.deploy.servers import HOST, Served
 
 TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEF"  # a CSRF secret of the client's own, so that the
 # sign-in view reads the body instead of refusing the request before it
