@@ -73,6 +73,10 @@ VAR_DIR = Path(_env("MERCWATCH_VAR_DIR", str(BASE_DIR / "var")))
 METHODOLOGY_VERSION = _env("MERCWATCH_METHODOLOGY", "") or None
 SERVE_WORKERS = int(_env("WEB_CONCURRENCY", "2"))
 SERVE_MAX_REQUESTS = int(_env("MERCWATCH_MAX_REQUESTS", "5000"))
+# Seconds a client has to send a request's headers (0: no limit), and a worker's event loop to
+# answer its heartbeat before gunicorn replaces the worker: `mercwatch serve`, docs/deploy.md.
+SERVE_HEADER_TIMEOUT = _whole("MERCWATCH_HEADER_TIMEOUT", _env("MERCWATCH_HEADER_TIMEOUT", "10"))
+SERVE_TIMEOUT = _whole("MERCWATCH_WORKER_TIMEOUT", _env("MERCWATCH_WORKER_TIMEOUT", "30"))
 # Set by `mercwatch serve`: build the dataset and today's scorecard when the WSGI app is imported.
 WARM_ON_START = _env_bool("MERCWATCH_WARM", default=False)
 # Requests a minute per client address, counted in the cache every worker shares (CACHES); over

@@ -1,4 +1,12 @@
-"""`mercwatch serve`: the site, served by the production server (gunicorn)."""
+"""`mercwatch serve`: the site, served by the production server (gunicorn).
+
+gunicorn runs the site's ASGI application in its asgi worker (mercwatch/core/worker.py): one
+event loop a worker reads every request, so slow clients hold connections, not workers; a
+sync worker is stalled by as many slow sockets as there are workers, a gthread worker by as
+many as it has threads (docs/deploy.md gives the figures). A request's headers must arrive
+within SERVE_HEADER_TIMEOUT seconds, a worker whose loop stops answering for SERVE_TIMEOUT is
+replaced, and each worker is replaced after SERVE_MAX_REQUESTS requests.
+"""
 
 from __future__ import annotations
 
@@ -30,13 +38,16 @@ class Command(BaseCommand):
             sys.executable,
             "-m",
             "gunicorn",
-            "mercwatch.wsgi:application",
+            "mercwatch.asgi:application",
+            "--worker-class",
+            "mercwatch.core.worker.Worker",
             "--bind",
             f"{options['host']}:{options['port']}",
             "--workers",
             str(options["workers"]),
+            # Also how long a request body may pause between two pieces (gunicorn's asgi worker).
             "--timeout",
-            "30",
+            str(settings.SERVE_TIMEOUT),
             "--keep-alive",
             "5",
             # Recycle a worker after this many requests (with jitter, so not all at once).
