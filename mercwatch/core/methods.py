@@ -15,13 +15,16 @@ from django.utils.translation import gettext as _
 
 READ = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(READ)
+FORMS = (*READ, "POST")  # a writable route takes its forms by POST, and no other write
+ALLOW_FORMS = ", ".join(FORMS)
 WRITABLE = frozenset({"admin"})
 OWN_METHODS = frozenset({"api-v1"})  # the API's middleware answers its methods
 
 
 class ReadOnlyMiddleware:
-    """Answer OPTIONS with `Allow`, and every other method but GET and HEAD with 405, before
-    CSRF checks could turn a PUT into a 403 or any view could run."""
+    """Answer OPTIONS with `Allow`, and every other method but GET and HEAD (and POST on a
+    writable route) with 405, before CSRF checks could turn a PUT into a 403 or any view could
+    run."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -36,21 +39,24 @@ class ReadOnlyMiddleware:
     ) -> HttpResponseBase | None:
         match = request.resolver_match
         namespaces = set(match.namespaces) if match is not None else set()
-        if namespaces & (WRITABLE | OWN_METHODS):
+        if namespaces & OWN_METHODS:
             return None
+        allow, methods = (ALLOW_FORMS, FORMS) if namespaces & WRITABLE else (ALLOW, READ)
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
-            response["Allow"] = ALLOW
+            response["Allow"] = allow
             return response
-        if request.method not in READ:
-            return _not_allowed(request)
+        if request.method not in methods:
+            return _not_allowed(request, allow)
         return None
 
 
-def _not_allowed(request: HttpRequest) -> HttpResponse:
-    message = _("%(method)s is not allowed here: this page can only be read (GET or HEAD).") % {
-        "method": request.method
-    }
+def _not_allowed(request: HttpRequest, allow: str = ALLOW) -> HttpResponse:
+    if allow == ALLOW:
+        text = _("%(method)s is not allowed here: this page can only be read (GET or HEAD).")
+    else:
+        text = _("%(method)s is not allowed here: this page takes GET, HEAD and POST only.")
+    message = text % {"method": request.method}
     response = HttpResponse(message, status=405, content_type="text/plain; charset=utf-8")
-    response["Allow"] = ALLOW
+    response["Allow"] = allow
     return response

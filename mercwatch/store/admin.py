@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import re_path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -119,6 +120,14 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
             return view(request, extra_context)  # type: ignore[no-any-return]
         reason = _("Changed from the list in the back office")
         return self._refusable(request, lambda: view(request, extra_context), reason)
+
+    def get_urls(self) -> list[Any]:
+        """Give the admin's URLs, the revision form's taking an ID that holds a slash (a
+        provision's, `blueprint/1`): django-simple-history's history list links it unquoted,
+        which its own pattern (`[^/]+`) could not reverse."""
+        first, *rest = super().get_urls()
+        revision = re_path(r"^(.+)/history/([^/]+)/$", first.callback, name=first.name)
+        return [revision, *rest]
 
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
