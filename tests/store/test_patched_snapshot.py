@@ -40,8 +40,8 @@ def _retitle_source() -> None:
 
 def _add_measure() -> None:
     measure = Measure.objects.get(id="fr-call")
-    citations = list(Citation.objects.filter(measure_id="fr-call"))
-    links = list(Link.objects.filter(measure_id="fr-call"))
+    citations: list[Citation | Link] = list(Citation.objects.filter(measure_id="fr-call"))
+    links: list[Citation | Link] = list(Link.objects.filter(measure_id="fr-call"))
     measure.pk, measure.title, measure.position = "fr-call-again", "The call, again", 99
     measure.save()
     for item in [*citations, *links]:
