@@ -116,6 +116,12 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Any:
-    """A new page in that browser, at the default viewport."""
-    return browser.new_page()
+def page(browser: Any) -> Iterator[Any]:
+    """A new page in that browser, at the default viewport; the test fails if the page reports
+    a Content-Security-Policy violation, so every page a test opens with it is checked."""
+    from tests.site.browser import watch_csp
+
+    opened = browser.new_page()
+    reports = watch_csp(opened)
+    yield opened
+    assert reports == [], f"Content-Security-Policy violations: {reports}"

@@ -36,3 +36,15 @@ def overflows(page: Any) -> bool:
     return bool(
         page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     )
+
+
+def watch_csp(page: Any) -> list[str]:
+    """Give the list that every Content-Security-Policy violation on `page` is added to (its
+    directive and what it blocked), from the browser's own `securitypolicyviolation` events."""
+    reports: list[str] = []
+    page.on("console", lambda m: reports.append(m.text) if m.text.startswith("CSP ") else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e =>"
+        " console.log('CSP ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return reports

@@ -7,6 +7,7 @@ import gc
 import random
 import sys
 import tracemalloc
+from typing import Any
 
 import pytest
 
@@ -41,12 +42,24 @@ def test_size_of_counts_what_a_value_holds():
     assert size_of({"a": "x" * 10_000}) > 10_000
 
 
-def test_a_thousand_random_dates_on_the_api_grow_the_worker_by_under_50_mb(
-    client, bundled_db, settings
+def test_random_dates_on_the_api_fill_the_dated_budget_and_grow_the_worker_no_further(
+    client, bundled_db, settings, monkeypatch
 ):
-    settings.API_RATE_LIMIT = 0  # one reader asking a thousand times: not what is tested here
+    """With a budget of 1 MB (32 MB by default) 150 dates fill it eight times over (about 56 kB
+    each), as a thousand fill the default: the worker grows by the budget and the API's bounded
+    cache of rendered answers (256 entries), not by what every date derived."""
+    settings.API_RATE_LIMIT = 0  # one reader asking hundreds of times: not what is tested here
+    monkeypatch.setattr(current, "DATED_BYTES", 1 << 20)
+    built: list[int] = []  # the size of each value offered to the dated part of the cache
+    keep = current._keep_dated
+
+    def counted(cache: Any, key: Any, value: Any, size: int) -> None:
+        built.append(size)
+        keep(cache, key, value, size)
+
+    monkeypatch.setattr(current, "_keep_dated", counted)
     rng = random.Random(11)
-    days = rng.sample(range(365 * 30), 1000)
+    days = rng.sample(range(365 * 30), 150)
     client.get("/api/v1/assessments?actor=US")
     gc.collect()
     tracemalloc.start()
@@ -60,7 +73,9 @@ def test_a_thousand_random_dates_on_the_api_grow_the_worker_by_under_50_mb(
         grown = tracemalloc.get_traced_memory()[0] - start
     finally:
         tracemalloc.stop()
-    assert grown < 50 << 20, f"{grown / 2**20:.1f} MB"
+    assert current._state["dated_bytes"] <= 1 << 20
+    assert sum(built) > 4 * (1 << 20), f"{sum(built) / 2**20:.1f} MB built: the budget not filled"
+    assert grown < (1 << 20) + (8 << 20), f"{grown / 2**20:.1f} MB"
 
 
 def test_size_of_a_large_collection_is_estimated_from_a_sample_within_a_tenth():
