@@ -91,17 +91,46 @@ DATED_CACHE_MB = int(_env("MERCWATCH_DATED_CACHE_MB", "32"))
 # them read the whole database at every new version, as a check or to compare.
 PATCH_SNAPSHOTS = _env_bool("MERCWATCH_PATCH_SNAPSHOTS", default=True)
 
+# Database faults (docs/deploy.md): seconds to wait for a connection and for one statement
+# (0: no limit), and the Retry-After of the 503 answered while the database is away
+# (mercwatch/core/outage.py). A read-only database is opened read-only and served as it is.
+DB_CONNECT_TIMEOUT = _whole(
+    "MERCWATCH_DB_CONNECT_TIMEOUT", _env("MERCWATCH_DB_CONNECT_TIMEOUT", "5")
+)
+DB_STATEMENT_TIMEOUT = _whole(
+    "MERCWATCH_DB_STATEMENT_TIMEOUT", _env("MERCWATCH_DB_STATEMENT_TIMEOUT", "30")
+)
+DB_RETRY_AFTER = _whole("MERCWATCH_DB_RETRY_AFTER", _env("MERCWATCH_DB_RETRY_AFTER", "30"))
+DB_READ_ONLY = _env_bool("MERCWATCH_DB_READ_ONLY", default=False)
+
+# Connections are kept for a minute and checked before each request's first query, so the
+# first request after an outage reconnects instead of failing on a dead connection.
 DATABASES = {
     "default": dj_database_url.parse(
         _env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'mercwatch.sqlite3'}"),
         conn_max_age=60,
+        conn_health_checks=True,
     )
 }
+_options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
-    )
+    if DB_READ_ONLY:  # opened read-only: no journal mode to set, no write lock to take
+        DATABASES["default"]["NAME"] = f"file:{DATABASES['default']['NAME']}?mode=ro"
+        _options["uri"] = True
+    else:
+        _options.update(transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;")
+else:
+    # libpq: give up connecting after DB_CONNECT_TIMEOUT; give up on a connection whose sent
+    # data goes unacknowledged as long (a blackholed server), probing idle ones; the server
+    # cancels a statement after DB_STATEMENT_TIMEOUT.
+    _server = [f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"]
+    if DB_READ_ONLY:
+        _server.append("-c default_transaction_read_only=on")
+    _options.setdefault("options", " ".join(_server))
+    if DB_CONNECT_TIMEOUT:
+        _options.setdefault("connect_timeout", max(DB_CONNECT_TIMEOUT, 2))
+        _options.setdefault("tcp_user_timeout", DB_CONNECT_TIMEOUT * 2000)
+    _options.update(keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3)
 
 # The cache the rate limits count in, shared by every worker: Redis when REDIS_URL is set, or a
 # table of the database (created by `mercwatch migrate`: mercwatch/core/migrations/).

@@ -28,6 +28,7 @@ ERRORS = {
     "422": "A parameter's value is invalid",
     "429": "Too many requests",
     "500": "Server error",
+    "503": "Database unavailable (with Retry-After)",
 }
 DESCRIPTION = (
     "Read everything mercwatch knows: frameworks, provisions, actors, memberships, measures, "

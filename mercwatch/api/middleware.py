@@ -14,6 +14,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from mercwatch.api.problems import is_problem, problem
+from mercwatch.core.outage import is_outage, retry_after
 from mercwatch.core.parameters import unknown as unknown_names
 from mercwatch.core.throttle import per_minute, refused
 from mercwatch.store.conditional import READ, Answers, answer
@@ -45,9 +46,13 @@ class ApiMiddleware:
             return self.get_response(request)
         try:
             response = self._answer(request)
-        except Exception:  # a fault outside the API's own handlers (the database, say)
+        except Exception as exc:  # a fault outside the API's own handlers (the database, say)
             logger.exception("API error on %s", request.path)
-            response = problem(500, "the server failed to answer; the error was logged")
+            if is_outage(exc):
+                response = problem(503, "the database is unavailable; try again later")
+                response["Retry-After"] = retry_after()
+            else:
+                response = problem(500, "the server failed to answer; the error was logged")
         for name, value in CORS.items():
             response[name] = value
         return response

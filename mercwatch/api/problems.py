@@ -76,6 +76,10 @@ KINDS = {
         Kind("server-error", 500, _("Server error"),
              _("A fault of ours stopped the server from answering. It was logged."),
              _("Try again later; if it persists, tell the maintainers what you asked for.")),
+        Kind("database-unavailable", 503, _("Database unavailable"),
+             _("The server cannot reach its database just now (it is down, unreachable or too "
+               "slow to answer), so it has nothing to serve. Nothing was changed."),
+             _("Try again after the number of seconds in the Retry-After header.")),
         Kind("error", 500, _("Other error"),
              _("An error the API has no more specific type for."),
              _("Read the status and “detail” of the answer.")),
@@ -90,6 +94,7 @@ DEFAULT_KINDS = {
     422: "invalid-parameter",
     429: "too-many-requests",
     500: "server-error",
+    503: "database-unavailable",
 }
 
 

@@ -20,11 +20,16 @@ def require_secret_key() -> None:
         )
 
 
+def sqlite_path(name: str) -> str:
+    """Give the file of a SQLite database's NAME, which may be a URI (`file:…?mode=ro`)."""
+    return name.removeprefix("file:").split("?", 1)[0] if name.startswith("file:") else name
+
+
 def database_name(alias: str = "default") -> str:
     """Name the database as an operator knows it: the SQLite file, or host/name."""
     db = settings.DATABASES[alias]
     if db["ENGINE"].endswith("sqlite3"):
-        return str(db["NAME"])
+        return sqlite_path(str(db["NAME"]))
     return f"{db.get('HOST') or 'localhost'}:{db.get('PORT') or ''}/{db['NAME']}"
 
 
@@ -33,7 +38,7 @@ def require_database(alias: str = "default") -> None:
     file must not be recreated empty behind a site that then answers 'no such table'."""
     name = database_name(alias)
     db = settings.DATABASES[alias]
-    if db["ENGINE"].endswith("sqlite3") and not Path(str(db["NAME"])).is_file():
+    if db["ENGINE"].endswith("sqlite3") and not Path(name).is_file():
         raise ImproperlyConfigured(
             f"the database {name} does not exist: create it with `mercwatch migrate` and "
             "`mercwatch load` (`make run` does both)"

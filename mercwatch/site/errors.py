@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
 from mercwatch.api.problems import problem
+from mercwatch.core.outage import is_outage, retry_after
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -55,8 +58,24 @@ def too_many_searches(request: HttpRequest, limit: int, wait: int) -> HttpRespon
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Answer 500 without touching the data or the database, which may be what failed."""
+    """Answer 500 without touching the data or the database, which may be what failed; or 503
+    with Retry-After when the error says the database is away (mercwatch/core/outage.py)."""
+    if is_outage(sys.exc_info()[1]):
+        return database_away(request)
     detail = _("The server failed to answer; the error was logged.")
-    if wants_json(request):
+    if wants_json(request) or request.path.startswith("/api/"):
         return problem(500, detail)
     return HttpResponse(loader.get_template("site/500.html").render(), status=500)
+
+
+def database_away(request: HttpRequest) -> HttpResponse:
+    """Answer 503 with Retry-After while the database cannot be used: the API and the JSON
+    twins a problem, the site its own page (rendered without the data or the database)."""
+    if wants_json(request) or request.path.startswith("/api/"):
+        detail = _("The database is unavailable; nothing was changed. Try again later.")
+        response = problem(503, detail)
+    else:
+        context = {"wait": retry_after()}
+        response = HttpResponse(loader.get_template("site/503.html").render(context), status=503)
+    response["Retry-After"] = retry_after()
+    return response

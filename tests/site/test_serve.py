@@ -41,10 +41,15 @@ def test_warm_builds_the_snapshot_once_until_the_data_changes(mini_db):
 
 @contextlib.contextmanager
 def serving(
-    mini_dir: Path, tmp_path: Path, workers: int = 1, **extra: str
+    mini_dir: Path,
+    tmp_path: Path,
+    workers: int = 1,
+    serve_only: dict[str, str] | None = None,
+    **extra: str,
 ) -> Iterator[tuple[int, list[str]]]:
     """Run `mercwatch serve` (one worker unless told) on the mini data; give its port once it
-    answers, and a list that holds the server's output once it has stopped."""
+    answers, and a list that holds the server's output once it has stopped. `serve_only` is
+    the environment of the server alone, not of the migrate and load before it."""
     output: list[str] = []
     env = {
         **os.environ,
@@ -68,7 +73,7 @@ def serving(
             "--workers",
             str(workers),
         ],
-        env=env,
+        env={**env, **(serve_only or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -104,3 +109,11 @@ def test_a_worker_is_recycled_after_the_configured_number_of_requests(
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/methodology/", timeout=10) as r:
                 assert r.status == 200
     assert output[0].count("Autorestarting worker after current request") >= 2, output[0]
+
+
+def test_serve_serves_a_read_only_database(mini_dir: Path, tmp_path: Path) -> None:
+    read_only = {"MERCWATCH_DB_READ_ONLY": "1"}
+    with serving(mini_dir, tmp_path, serve_only=read_only) as (port, output):
+        for path in ("/", "/governments/US/", "/search/?q=pegasus", "/api/v1/actors/US"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                assert r.status == 200, (path, output)
