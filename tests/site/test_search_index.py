@@ -129,7 +129,7 @@ TOP = {
         ],
     ),
     "Pegasus": (
-        68,
+        71,
         [
             ("product", "pegasus"),
             ("actor", "michal-wos"),
