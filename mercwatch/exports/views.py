@@ -6,8 +6,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 from mercwatch.exports.codebook import FILENAME, levels, markdown, tables
 from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
@@ -70,13 +73,24 @@ def downloads_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"licence": LICENCE_URL, "editions": items})
 
 
-def download(request: HttpRequest, edition: str, filename: str) -> FileResponse:
-    """Give one built file, named in its edition's manifest (nothing else is served)."""
+# A download may be rebuilt (`mercwatch export downloads` after a correction), so caches keep it
+# an hour, then ask again with its ETag (its SHA-256) or its date, and get a 304 if unchanged.
+DOWNLOAD_MAX_AGE = 3600
+
+
+def download(request: HttpRequest, edition: str, filename: str) -> HttpResponseBase:
+    """Give one built file, named in its edition's manifest (nothing else is served), with
+    Cache-Control, ETag and Last-Modified; a 304 when the client holds it already."""
     for item in read_downloads(downloads_root(), edition):
         if item.filename == filename:
             path = downloads_root() / edition / filename
-            response = FileResponse(path.open("rb"), as_attachment=True, filename=filename)
-            response["Content-Type"] = item.media_type
-            response["ETag"] = f'"{item.sha256}"'
+            etag, modified = f'"{item.sha256}"', int(path.stat().st_mtime)
+            response = get_conditional_response(request, etag=etag, last_modified=modified)
+            if response is None:
+                response = FileResponse(path.open("rb"), as_attachment=True, filename=filename)
+                response["Content-Type"] = item.media_type
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(modified)
+            patch_cache_control(response, public=True, max_age=DOWNLOAD_MAX_AGE)
             return response
     raise Http404("no such download")

@@ -60,3 +60,23 @@ def test_downloads_links_the_codebook_as_a_page_and_as_a_file(market_db, tmp_pat
     assert "date_precision" in page.content.decode()
     assert text["Content-Type"] == "text/markdown; charset=utf-8"
     assert text.content.decode().startswith("# mercwatch codebook")
+
+
+def test_a_download_is_cacheable_and_revalidated_by_its_hash_or_date(market_db, tmp_path):
+    with override_settings(VAR_DIR=tmp_path):
+        call_command("export", "downloads")
+        client = Client(HTTP_HOST="127.0.0.1")
+        (edition,) = client.get("/downloads/index.json").json()["editions"]
+        url = edition["files"][0]["url"]
+        first = client.get(url)
+        assert first.status_code == 200
+        assert first["Cache-Control"] == "public, max-age=3600"
+        assert first["ETag"] == f'"{edition["files"][0]["sha256"]}"'
+        held = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        dated = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        for again in (held, dated):
+            assert again.status_code == 304
+            assert again.content == b""
+            assert again["Cache-Control"] == "public, max-age=3600"
+        changed = client.get(url, HTTP_IF_NONE_MATCH='"another"')
+        assert changed.status_code == 200
