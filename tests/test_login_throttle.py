@@ -97,3 +97,32 @@ def test_signing_in_never_lands_outside_the_site_or_on_a_missing_profile_page(
     )
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("next_url", ["", "/admin/tracker/", "//elsewhere.example/"])
+@pytest.mark.parametrize("who", ["wrong password", "not staff", "no such user"])
+def test_a_rejected_sign_in_shows_the_form_again_and_never_redirects(
+    client, staff, django_user_model, next_url, who
+):
+    django_user_model.objects.create_user("reader", password=PASSWORD)
+    username, password = {
+        "wrong password": ("editor", "wrong"),
+        "not staff": ("reader", PASSWORD),
+        "no such user": ("nobody", PASSWORD),
+    }[who]
+    response = client.post(
+        "/admin/login/" + (f"?next={next_url}" if next_url else ""),
+        {"username": username, "password": password},
+    )
+    assert response.status_code == 200  # the form again, with its error; no redirect anywhere
+    assert "Location" not in response
+    assert "Please enter the correct username and password" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    then = client.post(
+        "/admin/login/" + (f"?next={next_url}" if next_url else ""),
+        {"username": "editor", "password": PASSWORD},
+    )
+    assert then.status_code == 302
+    # After the rejection, signing in lands where `next` says on this site, else on the back
+    # office (LOGIN_REDIRECT_URL), never on Django's default /accounts/profile/ (a 404 here).
+    assert then["Location"] == ("/admin/tracker/" if next_url == "/admin/tracker/" else "/admin/")
