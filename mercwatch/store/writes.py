@@ -31,6 +31,7 @@ from mercwatch.store.database import PATCHABLE, Unpatchable, patched, snapshot_f
 from mercwatch.store.models import DataChange, DataVersion
 from mercwatch.tracker.loader.errors import reasons
 from mercwatch.tracker.loader.records import schema_problems
+from mercwatch.tracker.loader.yamlio import YamlError
 from mercwatch.tracker.signals import data_changed
 from mercwatch.tracker.snapshot import Snapshot
 from mercwatch.tracker.validator import Problem, validate
@@ -100,6 +101,9 @@ def check(
         snapshot = _after(touched, base)
     except ValidationError as exc:  # a methodology document the rules cannot read
         return None, [Problem("methodology", "", loc, reason) for loc, reason in reasons(exc)]
+    except YamlError as exc:  # a methodology document that is not YAML at all
+        reason = f"not YAML (line {exc.line}): {exc.message}"
+        return None, [Problem("methodology", "", ("document",), reason)]
     if touched is None:
         return snapshot, []
     problems: list[Problem] = []

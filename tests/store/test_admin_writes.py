@@ -146,3 +146,19 @@ def test_deleting_a_measure_goes_through_the_write_path(admin_client, mini_db):
     assert not Measure.objects.filter(id="fr-call").exists()
     gone = Measure.history.filter(id="fr-call", history_type="-").get()
     assert gone.history_change_reason == "Deleted in the back office"
+
+
+def test_a_methodology_document_that_is_not_yaml_is_refused_on_its_field(
+    admin_client, client, mini_db
+):
+    from mercwatch.tracker.models import Methodology
+
+    count = Methodology.objects.count()
+    url = "/admin/tracker/methodology/add/"
+    data = form_of(admin_client, url)
+    data.update(version="9.9", document="' OR '1'='1", change_reason="hostile document")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200  # the form again, nothing saved
+    assert "not YAML (line 1)" in response.content.decode()
+    assert Methodology.objects.count() == count
+    site_answers(client)
