@@ -327,6 +327,14 @@ def test_an_undecodable_byte_is_reported_at_its_line_and_column(mini_dir):
     ]
 
 
+def test_a_control_character_is_reported_at_its_line(mini_dir):
+    path = mini_dir / "sources" / "more.yaml"
+    path.write_text("sources:\n  - id: src-more\n    title: a\x01b\n", encoding="utf-8")
+    assert errors_of(mini_dir) == [
+        f"{path}:3: (file): invalid YAML: control characters are not allowed (character #x0001)"
+    ]
+
+
 def test_every_limit_is_documented_with_its_value():
     text = (pathlib.Path(settings.BASE_DIR) / "docs" / "data.md").read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.startswith("| ")]

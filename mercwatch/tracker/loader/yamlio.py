@@ -104,6 +104,11 @@ def read_yaml(text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise YamlError(line, f"invalid YAML: {exc.problem or exc}") from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control one)
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(
+            line, f"invalid YAML: {exc.reason} (character #x{exc.character:04x})"
+        ) from exc
     except RecursionError:  # PyYAML's pure-Python composer; libyaml stops at 1,000 levels
         raise YamlError(1, _TOO_DEEP) from None
     if len(nodes) != 1:
