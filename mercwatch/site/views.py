@@ -48,7 +48,10 @@ def public(*known: str) -> Callable[[Callable[..., HttpResponse]], Callable[...,
             except NoSuchPage as exc:
                 return errors.missing(request, str(exc))
 
-        return conditional(wrapper)
+        decorated = conditional(wrapper)
+        # The parameters the view reads, for what walks the URL configuration (the tests).
+        decorated.known_parameters = frozenset(known)  # type: ignore[attr-defined]
+        return decorated
 
     return decorate
 
