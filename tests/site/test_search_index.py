@@ -129,7 +129,7 @@ TOP = {
         ],
     ),
     "Pegasus": (
-        71,
+        72,
         [
             ("product", "pegasus"),
             ("actor", "michal-wos"),
