@@ -85,8 +85,11 @@ def download(request: HttpRequest, edition: str, filename: str) -> HttpResponseB
         if item.filename == filename:
             path = downloads_root() / edition / filename
             etag, modified = f'"{item.sha256}"', int(path.stat().st_mtime)
-            response = get_conditional_response(request, etag=etag, last_modified=modified)
-            if response is None:
+            held = get_conditional_response(request, etag=etag, last_modified=modified)
+            response: HttpResponseBase
+            if held is not None:
+                response = held
+            else:
                 response = FileResponse(path.open("rb"), as_attachment=True, filename=filename)
                 response["Content-Type"] = item.media_type
             response["ETag"] = etag
