@@ -162,6 +162,9 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",  # its static/ninja/ holds Swagger UI, source maps included: served from the wheel
     "mercwatch.core",
     "mercwatch.tracker",
@@ -186,6 +189,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # marks a user verified by a one-time password
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -217,6 +221,16 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Two-factor sign-in to the back office (django-otp): a password and a one-time password from
+# an authenticator app (TOTP) or a backup code, both registered with `mercwatch two_factor USER`.
+# On by default in production; each failed code doubles the wait before the next is tried.
+ADMIN_TWO_FACTOR = _env_bool("MERCWATCH_ADMIN_2FA", default=ENVIRONMENT == "production")
+OTP_TOTP_ISSUER = "mercwatch"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# An app's secret is shown once, by the command; the back office never shows it again (nor its
+# QR code), so a stolen back-office session cannot copy another member's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AXES_FAILURE_LIMIT = int(_env("MERCWATCH_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(_env("MERCWATCH_LOGIN_COOLOFF_MINUTES", "15")))
 # Lock a client address that keeps failing, and an account that is tried from many addresses.

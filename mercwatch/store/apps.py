@@ -9,6 +9,9 @@ class StoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mercwatch.store import writes
+        from django.contrib import admin
+
+        from mercwatch.store import admin_site, writes
 
         writes.guard()
+        admin_site.install(admin.site)

@@ -103,6 +103,8 @@ def _route_value(name: str, given: dict[str, str]) -> str:
         return str(ContentType.objects.get_by_natural_key("tracker", "measure").pk)
     if name == "id":
         return given["user_id"] if "user_id" in given else given["object_id"]
+    if name == "pk":  # the two-factor device's setup views
+        return given["object_id"]
     return given[name]
 
 

@@ -203,6 +203,13 @@ RULES: dict[str, Rule] = {
         if view not in {"add", "simple_history"}
     },
     "admin:axes_*_add": back_office(_nobody),  # attempts are recorded, never added by hand
+    # Two-factor devices (django-otp): superusers only; an app's secret, as its setup address
+    # or its QR code, is never shown again (OTP_ADMIN_HIDE_SENSITIVE_DATA).
+    **{
+        f"admin:otp_*_{view}": back_office(_superuser) for view in VIEWS if view != "simple_history"
+    },
+    "admin:otp_totp_totpdevice_config": back_office(_nobody),
+    "admin:otp_totp_totpdevice_qrcode": back_office(_nobody),
     **{
         f"admin:{app}_*_{v}": back_office(
             _viewer_of(app) if p == "view" else _superuser, writes=_superuser
