@@ -240,6 +240,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "site/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "mercwatch.core.client.client_address"  # behind a trusted proxy too
+AXES_USERNAME_CALLABLE = "mercwatch.core.client.attempted_username"  # at most 150 characters
 # The back office's path: a configurable prefix keeps it off the default scanners' list.
 ADMIN_PATH = _env("MERCWATCH_ADMIN_PATH", "admin").strip("/") + "/"
 # Staff sign in through the back office; there is no /accounts/ area to land on.

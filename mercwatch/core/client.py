@@ -1,5 +1,6 @@
-"""The address of the client a request comes from, which the rate limits and sign-in pauses
-count by: the peer's address, or behind a trusted proxy the address that proxy saw.
+"""The client a request comes from, which the rate limits and sign-in pauses count by: its
+address (the peer's, or behind a trusted proxy the one that proxy saw) and, for a sign-in, the
+username it tried.
 
 X-Forwarded-For is believed only when the peer is one of MERCWATCH_TRUSTED_PROXIES: anyone
 else can write any address into it. The header is read from the right, past each trusted
@@ -11,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -61,3 +63,14 @@ def client_address(request: HttpRequest) -> str:
         if not _is_trusted(hop, trusted):
             return hop
     return address
+
+
+USERNAME_KEPT = 150  # the user model's username length; django-axes keeps at most 255
+
+
+def attempted_username(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
+    """Give the username of a sign-in attempt as django-axes records and counts it: the one
+    given (in the credentials, else the form), cut to the length a username can have, so that a
+    20,000-character one is counted as an attempt rather than failing to be stored."""
+    given = credentials.get("username") if credentials else request.POST.get("username")
+    return str(given or "")[:USERNAME_KEPT]
