@@ -185,6 +185,7 @@ MIDDLEWARE = [
     "mercwatch.core.compression.TextGZipMiddleware",
     "mercwatch.api.middleware.ApiMiddleware",
     "mercwatch.core.methods.ReadOnlyMiddleware",  # before CSRF: a PUT is a 405, not a 403
+    "mercwatch.site.null_bytes.RefuseNullBytesMiddleware",  # below the API's: its problem+json
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

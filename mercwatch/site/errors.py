@@ -15,8 +15,8 @@ from mercwatch.core.outage import is_outage, retry_after
 
 
 def wants_json(request: HttpRequest) -> bool:
-    """Tell whether the request is for a JSON twin."""
-    return request.path.endswith(".json")
+    """Tell whether the request is for a JSON twin or the API: an error is a problem then."""
+    return request.path.endswith(".json") or request.path.startswith("/api/")
 
 
 def _guess(path: str) -> str:
@@ -63,7 +63,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if is_outage(sys.exc_info()[1]):
         return database_away(request)
     detail = _("The server failed to answer; the error was logged.")
-    if wants_json(request) or request.path.startswith("/api/"):
+    if wants_json(request):
         return problem(500, detail)
     return HttpResponse(loader.get_template("site/500.html").render(), status=500)
 
@@ -71,7 +71,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def database_away(request: HttpRequest) -> HttpResponse:
     """Answer 503 with Retry-After while the database cannot be used: the API and the JSON
     twins a problem, the site its own page (rendered without the data or the database)."""
-    if wants_json(request) or request.path.startswith("/api/"):
+    if wants_json(request):
         detail = _("The database is unavailable; nothing was changed. Try again later.")
         response = problem(503, detail)
     else:
