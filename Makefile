@@ -51,8 +51,9 @@ lint: install
 types: install
 	MERCWATCH_ENV=test $(BIN)/mypy mercwatch tests benchmarks
 
+# Three workers on two cores: a third of the suite waits on browsers, servers and subprocesses.
 pytest: install
-	MERCWATCH_ENV=test $(BIN)/pytest -n 2
+	MERCWATCH_ENV=test $(BIN)/pytest -n 3
 
 test: lint types pytest
 
