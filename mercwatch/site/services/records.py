@@ -105,8 +105,18 @@ def provision_page(data: Snapshot, code: str, moment: Moment, at: At) -> dict[st
     counts: dict[str, int] = {}
     for a in ids:
         counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
-    implied = [i for i in method.implied if code in i.provisions]
+    implied = [  # by name and label, as readers see them
+        {
+            "framework": data.frameworks[i.framework].title,
+            "roles": i.roles,
+            "level": method.level(i.level).label,
+            "rationale": i.rationale,
+        }
+        for i in method.implied
+        if code in i.provisions
+    ]
     return {
+        "moment": moment,
         "framework": data.frameworks[framework],
         "parent": data.provisions[parent] if parent else None,
         "provision": entry,
