@@ -208,7 +208,7 @@ def _restamp(found: Assessment, day: dt.date) -> Assessment:
         return found
     text = found.text
     if found.rule in {"no-evidence", "highest-link", "implied-by-membership"}:
-        text = text.replace(_DATED + found.as_of.isoformat(), _DATED + day.isoformat(), 1)
+        text = text.replace(_DATED + human_day(found.as_of), _DATED + human_day(day), 1)
     return replace(found, as_of=day, text=text)
 
 
@@ -287,6 +287,15 @@ def membership_active(membership: MembershipIn, day: dt.date) -> bool:
 
 Cells = dict[tuple[str, dt.date], "Assessment"]  # one actor's: (provision, first day) → level
 _DATED = " in force on "  # the words before the day in the texts that name it
+
+
+def human_day(day: dt.date) -> str:
+    """Give a day as the explanations write it: "3 December 2026"."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
 
 
 class Engine:
@@ -451,8 +460,8 @@ class Engine:
                 day,
                 special.not_applicable,
                 "not-addressed",
-                f"{provision.code} is addressed to {', '.join(provision.addressees)}, "
-                f"not to a {actor.kind}.",
+                f"This provision is addressed to {_words(provision.addressees)}, "
+                f"not to a {actor.kind.replace('-', ' ')}.",
             )
         if actor.not_assessed:
             return self._result(
@@ -467,8 +476,8 @@ class Engine:
                 day,
                 special.not_assessed,
                 "not-in-scope",
-                f"Methodology {self.method.version} does not assess a {actor.kind} "
-                f"on {provision.code} yet.",
+                f"Methodology {self.method.version} does not assess a "
+                f"{actor.kind.replace('-', ' ')} on this provision yet.",
             )
         contributions = self._contributions(actor, provision, day)
         if not contributions:
@@ -478,7 +487,7 @@ class Engine:
                 day,
                 special.no_evidence,
                 "no-evidence",
-                f"No measure linked to {provision.code} was in force on {day.isoformat()}, "
+                f"No measure linked to this provision was in force on {human_day(day)}, "
                 "and no membership implies a commitment.",
             )
         return self._combine(actor, provision, day, contributions)
@@ -575,8 +584,13 @@ class Engine:
         )
         text = (
             f"The highest level among {len(marked)} contribution(s) in force on "
-            f"{day.isoformat()} is {self.method.level(top).label}."
+            f"{human_day(day)} is {self.method.level(top).label}."
         )
         return self._result(
             actor, provision, day, top, rule, text, marked, confidence=grades[confidence]
         )
+
+
+def _words(addressees: Sequence[str]) -> str:
+    """Give addressees as words: ("governments", "civil-society") → "governments, civil society"."""
+    return ", ".join(a.replace("-", " ") for a in addressees)

@@ -36,12 +36,17 @@ def _paths(data: Snapshot) -> list[str]:
     cited |= {c.source for members in data.memberships.values() for m in members for c in m.sources}
     paths += [f"/sources/{s}/" for s in sorted(cited)[:80]]
     paths += ["/changes/?since=2024-01-01", "/changes/?since=2021-01-01&until=2023-12-31"]
+    paths += ["/methodology/", "/provisions/"] + [
+        f"/provisions/{c}/" for c in sorted(data.provisions)
+    ]
     return paths
 
 
 def test_no_page_shows_an_internal_id_slug_or_code(client, bundled_db, bundled_data):
     data = bundled_data
     slugs = {a for a in data.actors if a != a.upper()} | set(data.sources) | set(data.measures)
+    # Provision codes ("blueprint/5") and framework IDs ("paris-call"; not "blueprint", a word).
+    slugs |= set(data.provisions) | {f for f in data.frameworks if f != "blueprint"}
     ids = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(slugs))) + r")(?![\w-])")
     codes = {a.id for a in data.actors.values() if a.kind in GOVERNMENT_KINDS}
     found: dict[str, list[str]] = {}

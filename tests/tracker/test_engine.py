@@ -121,7 +121,7 @@ def test_an_actor_the_methodology_does_not_assess_says_why_whatever_its_measures
 def test_a_kind_outside_the_methodologys_scope_is_not_assessed(method):
     a = assessed(method, "2024-01-01", actor=VENDOR, provision="blueprint/8")
     assert (a.level, a.rule) == ("not-assessed", "not-in-scope")
-    assert a.text == "Methodology 2026.1 does not assess a vendor on blueprint/8 yet."
+    assert a.text == "Methodology 2026.1 does not assess a vendor on this provision yet."
 
 
 def test_with_nothing_in_force_there_is_no_evidence(method):
@@ -145,7 +145,7 @@ def test_the_highest_link_wins_and_only_the_links_at_that_level_are_decisive(met
     ]
     assert a.confidence == "high"  # the best grade among the decisive contributions
     assert a.text == (
-        "The highest level among 3 contribution(s) in force on 2022-01-01 is "
+        "The highest level among 3 contribution(s) in force on 1 January 2022 is "
         "Implemented and enforced."
     )
 

@@ -14,7 +14,7 @@ from mercwatch.site.services.index import cited_by
 from mercwatch.site.services.moment import BadInput, Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import governments, tracked
-from mercwatch.site.services.wording import designated_span, span
+from mercwatch.site.services.wording import designated_span, kind_label, span
 from mercwatch.store import current as cache
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.snapshot import NotFound, Snapshot, as_json
@@ -203,6 +203,39 @@ def methodology_page(data: Snapshot, version: str | None) -> dict[str, Any]:
     parsed = cache.memo(data, ("methodology-yaml", method.version), lambda: yaml.safe_load(text))
     return {
         "method": method,
+        "rules": [(r.code.replace("-", " ").capitalize(), r.description) for r in method.rules],
+        "implied": [
+            {
+                "framework": _framework_name(data, i.framework),
+                "roles": i.roles,
+                "provisions": [_provision_name(data, c) for c in i.provisions],
+                "level": method.level(i.level).label,
+                "rationale": i.rationale,
+            }
+            for i in method.implied
+        ],
+        "scope": [
+            {
+                "kinds": [kind_label(k) for k in s.actor_kinds],
+                "framework": _framework_name(data, s.framework) if s.framework else "",
+                "provisions": [_provision_name(data, c) for c in s.provisions],
+            }
+            for s in method.scope
+        ],
         "history": history,
         "json": {"version": method.version, "methodology": parsed},
     }
+
+
+def _framework_name(data: Snapshot, framework: str) -> str:
+    found = data.frameworks.get(framework)
+    return found.title if found else framework
+
+
+def _provision_name(data: Snapshot, code: str) -> str:
+    """Give a provision as readers name it: "Blueprint 5. Mandate vendor verification"."""
+    found = data.provisions.get(code)
+    if found is None:
+        return code
+    short = data.frameworks[found.framework].short_title
+    return f"{short} {found.number}. {found.title}"
