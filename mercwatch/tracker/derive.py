@@ -203,13 +203,9 @@ def _changed_actors(before: Engine, after: Engine, held: dict[str, MeasureIn]) -
 
 def _restamp(found: Assessment, day: dt.date) -> Assessment:
     """Give an assessment derived for the first day of a stretch as of `day` in that stretch:
-    the same level, rule and contributions; the date, and the text where it names the date."""
-    if found.as_of == day:
-        return found
-    text = found.text
-    if found.rule in {"no-evidence", "highest-link", "implied-by-membership"}:
-        text = text.replace(_DATED + human_day(found.as_of), _DATED + human_day(day), 1)
-    return replace(found, as_of=day, text=text)
+    the same level, rule, contributions and text (which names no day: the reader's page or
+    answer gives the date, as precisely as it is known)."""
+    return found if found.as_of == day else replace(found, as_of=day)
 
 
 def grade(method: MethodologyFile, sources: Sequence[SourceRef]) -> str:
@@ -286,16 +282,6 @@ def membership_active(membership: MembershipIn, day: dt.date) -> bool:
 
 
 Cells = dict[tuple[str, dt.date], "Assessment"]  # one actor's: (provision, first day) → level
-_DATED = " in force on "  # the words before the day in the texts that name it
-
-
-def human_day(day: dt.date) -> str:
-    """Give a day as the explanations write it: "3 December 2026"."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 
 class Engine:
@@ -487,7 +473,7 @@ class Engine:
                 day,
                 special.no_evidence,
                 "no-evidence",
-                f"No measure linked to this provision was in force on {human_day(day)}, "
+                "No measure linked to this provision was in force on the day, "
                 "and no membership implies a commitment.",
             )
         return self._combine(actor, provision, day, contributions)
@@ -583,8 +569,8 @@ class Engine:
             else ("implied-by-membership")
         )
         text = (
-            f"The highest level among {len(marked)} contribution(s) in force on "
-            f"{human_day(day)} is {self.method.level(top).label}."
+            f"The highest level among {len(marked)} contribution(s) in force on the day "
+            f"is {self.method.level(top).label}."
         )
         return self._result(
             actor, provision, day, top, rule, text, marked, confidence=grades[confidence]
