@@ -145,8 +145,7 @@ def test_the_highest_link_wins_and_only_the_links_at_that_level_are_decisive(met
     ]
     assert a.confidence == "high"  # the best grade among the decisive contributions
     assert a.text == (
-        "The highest level among 3 contribution(s) in force on the day is "
-        "Implemented and enforced."
+        "The highest level among 3 contribution(s) in force on the day is Implemented and enforced."
     )
 
 
