@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from mercwatch.api.problems import is_problem, problem
-from mercwatch.core.outage import is_outage, retry_after
+from mercwatch.api.problems import database_unavailable, is_problem, problem
+from mercwatch.core.outage import is_outage
 from mercwatch.core.parameters import unknown as unknown_names
 from mercwatch.core.throttle import per_minute, refused
 from mercwatch.store.conditional import READ, Answers, answer
@@ -49,8 +49,7 @@ class ApiMiddleware:
         except Exception as exc:  # a fault outside the API's own handlers (the database, say)
             logger.exception("API error on %s", request.path)
             if is_outage(exc):
-                response = problem(503, "the database is unavailable; try again later")
-                response["Retry-After"] = retry_after()
+                response = database_unavailable()
             else:
                 response = problem(500, "the server failed to answer; the error was logged")
         for name, value in CORS.items():

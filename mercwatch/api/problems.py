@@ -11,6 +11,8 @@ from django.http import HttpResponse, HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mercwatch.core.outage import retry_after
+
 MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "/api/v1/problems/"
 
@@ -130,6 +132,14 @@ def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
     return HttpResponse(
         json.dumps(body, ensure_ascii=False), status=status, content_type=MEDIA_TYPE
     )
+
+
+def database_unavailable() -> HttpResponse:
+    """Give the 503 `database-unavailable` problem, with Retry-After (mercwatch/core/outage.py)."""
+    detail = _("The database is unavailable; nothing was changed. Try again later.")
+    response = problem(503, str(detail))
+    response["Retry-After"] = retry_after()
+    return response
 
 
 def is_problem(response: HttpResponseBase) -> bool:

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from mercwatch.api.problems import problem
+from mercwatch.api.problems import database_unavailable, problem
 from mercwatch.core.outage import is_outage, retry_after
 
 
@@ -72,10 +72,8 @@ def database_away(request: HttpRequest) -> HttpResponse:
     """Answer 503 with Retry-After while the database cannot be used: the API and the JSON
     twins a problem, the site its own page (rendered without the data or the database)."""
     if wants_json(request):
-        detail = _("The database is unavailable; nothing was changed. Try again later.")
-        response = problem(503, detail)
-    else:
-        context = {"wait": retry_after()}
-        response = HttpResponse(loader.get_template("site/503.html").render(context), status=503)
+        return database_unavailable()
+    context = {"wait": retry_after()}
+    response = HttpResponse(loader.get_template("site/503.html").render(context), status=503)
     response["Retry-After"] = retry_after()
     return response

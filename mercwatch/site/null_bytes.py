@@ -1,8 +1,8 @@
 """Refuse a request that holds a NUL character in a query or form value or name, with a 400
 that names the parameter: PostgreSQL cannot store or even compare text holding one (a back-office
 form sent with one answered 500 there), SQLite would store it silently, and no reader, form or
-data field needs one. The API's answer is its problem+json (mercwatch/api/middleware.py turns
-this 400 into one); the site's is its error page."""
+data field needs one. The answer is the site's own 400 (mercwatch/site/errors.py): its error
+page, or under /api/ and for JSON twins a problem+json."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import governments, tracked
 from mercwatch.site.services.wording import designated_span, kind_label, span
 from mercwatch.store import current as cache
+from mercwatch.tracker.methodology import Implied, MethodologyFile
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.snapshot import NotFound, Snapshot, as_json
 
@@ -105,16 +106,7 @@ def provision_page(data: Snapshot, code: str, moment: Moment, at: At) -> dict[st
     counts: dict[str, int] = {}
     for a in ids:
         counts[grid[(a, code)].label] = counts.get(grid[(a, code)].label, 0) + 1
-    implied = [  # by name and label, as readers see them
-        {
-            "framework": data.frameworks[i.framework].title,
-            "roles": i.roles,
-            "level": method.level(i.level).label,
-            "rationale": i.rationale,
-        }
-        for i in method.implied
-        if code in i.provisions
-    ]
+    implied = [_implied(data, method, i) for i in method.implied if code in i.provisions]
     return {
         "moment": moment,
         "framework": data.frameworks[framework],
@@ -204,16 +196,7 @@ def methodology_page(data: Snapshot, version: str | None) -> dict[str, Any]:
     return {
         "method": method,
         "rules": [(r.code.replace("-", " ").capitalize(), r.description) for r in method.rules],
-        "implied": [
-            {
-                "framework": _framework_name(data, i.framework),
-                "roles": i.roles,
-                "provisions": [_provision_name(data, c) for c in i.provisions],
-                "level": method.level(i.level).label,
-                "rationale": i.rationale,
-            }
-            for i in method.implied
-        ],
+        "implied": [_implied(data, method, i) for i in method.implied],
         "scope": [
             {
                 "kinds": [kind_label(k) for k in s.actor_kinds],
@@ -224,6 +207,17 @@ def methodology_page(data: Snapshot, version: str | None) -> dict[str, Any]:
         ],
         "history": history,
         "json": {"version": method.version, "methodology": parsed},
+    }
+
+
+def _implied(data: Snapshot, method: MethodologyFile, implied: Implied) -> dict[str, Any]:
+    """Give a membership that implies commitments as readers see it: names and labels."""
+    return {
+        "framework": _framework_name(data, implied.framework),
+        "roles": implied.roles,
+        "provisions": [_provision_name(data, c) for c in implied.provisions],
+        "level": method.level(implied.level).label,
+        "rationale": implied.rationale,
     }
 
 
