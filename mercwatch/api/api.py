@@ -12,6 +12,7 @@ from ninja.openapi.schema import OpenAPISchema
 
 from mercwatch.api.messages import INVALID, UNKNOWN, worded
 from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
+from mercwatch.api.rendering import Renderer
 from mercwatch.api.routers import actors, assessments, frameworks, index, measures
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter
@@ -113,6 +114,7 @@ def build_api() -> NinjaAPI:
         urls_namespace="api-v1",
         docs_url=None,
         openapi_url="/openapi.json",
+        renderer=Renderer(),
     )
     for router in (
         index.router,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
 from mercwatch.api.params import PageParams
+from mercwatch.api.rendering import json_bytes
 from mercwatch.api.services import page
 from mercwatch.core.origin import absolute
 
@@ -25,4 +25,4 @@ def paged(request: HttpRequest, items: Sequence[Any], params: PageParams) -> Htt
     query = {k: str(v) for k, v in request.GET.items() if k not in {"limit", "offset"}}
     url = absolute(request, request.path)
     body = page(items, limit=params.limit, offset=params.offset, url=url, query=query)
-    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type=JSON)
+    return HttpResponse(json_bytes(body), content_type=JSON)

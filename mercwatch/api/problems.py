@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
@@ -11,6 +10,7 @@ from django.http import HttpResponse, HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from mercwatch.api.rendering import json_bytes
 from mercwatch.core.outage import retry_after
 
 MEDIA_TYPE = "application/problem+json"
@@ -129,9 +129,7 @@ def problem_body(
 def problem(status: int, detail: str, **extra: Any) -> HttpResponse:
     """Give an `application/problem+json` response."""
     body = problem_body(status, detail, **extra)
-    return HttpResponse(
-        json.dumps(body, ensure_ascii=False), status=status, content_type=MEDIA_TYPE
-    )
+    return HttpResponse(json_bytes(body), status=status, content_type=MEDIA_TYPE)
 
 
 def database_unavailable() -> HttpResponse:
