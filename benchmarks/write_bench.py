@@ -12,12 +12,14 @@ for the scorecard and then that government's page, timing the server's answer in
 (Django's test client: the full middleware stack, no network). It does so with workers that
 patch their snapshot and re-derive only what the write touched (`MERCWATCH_PATCH_SNAPSHOTS=1`,
 the default), then with workers that read the whole database and derive everything again
-(`=0`, as before), and prints both, with each worker's memory at the end.
+(`=0`, as before), and prints both, with each worker's memory at the end and the full
+(generation 2) garbage collections that fell in the timed requests.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -50,16 +52,29 @@ def worker(database: str) -> None:
     from django.test import Client
 
     client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+    pauses: list[float] = []  # the full (generation 2) garbage collections, in seconds
+    started: list[float] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                started.append(time.perf_counter())
+            elif started:
+                pauses.append(time.perf_counter() - started.pop())
+
+    gc.callbacks.append(watch)
     for line in sys.stdin:
         paths = json.loads(line)
         times = []
+        pauses.clear()
         for path in paths:
             start = time.perf_counter()
             response = client.get(path)
             times.append(time.perf_counter() - start)
             if response.status_code != 200:
                 raise SystemExit(f"{path}: HTTP {response.status_code}")
-        sys.stdout.write(json.dumps({"times": times, "rss_mb": _rss_mb()}) + "\n")
+        answer = {"times": times, "rss_mb": _rss_mb(), "full_gc_s": list(pauses)}
+        sys.stdout.write(json.dumps(answer) + "\n")
         sys.stdout.flush()
 
 
@@ -143,12 +158,14 @@ def run(database: str, patch: bool, workers: int, rounds: int) -> dict[str, Any]
         scorecard: list[float] = []
         page: list[float] = []
         writes: list[float] = []
+        full_gc: list[float] = []
         for n in range(rounds):
             writes.append(edit(link_pk, n))
             for w in pool:
-                first = w.get(paths)["times"]
-                scorecard.append(first[0])
-                page.append(first[1])
+                answer = w.get(paths)
+                scorecard.append(answer["times"][0])
+                page.append(answer["times"][1])
+                full_gc.extend(answer["full_gc_s"])
         rss = [w.get(["/"])["rss_mb"] for w in pool]
     finally:
         for w in pool:
@@ -162,6 +179,11 @@ def run(database: str, patch: bool, workers: int, rounds: int) -> dict[str, Any]
         "scorecard": _summary(scorecard),
         "government_page": _summary(page),
         "worker_rss_mb": rss,
+        # Full garbage collections during those first requests: how many, and the longest.
+        "full_gc": {
+            "count": len(full_gc),
+            "max_ms": round(max(full_gc, default=0) * 1000, 1),
+        },
     }
 
 

@@ -90,6 +90,9 @@ DATED_CACHE_MB = int(_env("MERCWATCH_DATED_CACHE_MB", "32"))
 # After a write, readers read again only the records it touched (store/current.py); 0 makes
 # them read the whole database at every new version, as a check or to compare.
 PATCH_SNAPSHOTS = _env_bool("MERCWATCH_PATCH_SNAPSHOTS", default=True)
+# After a whole read, move the snapshot out of the garbage collector's full collections
+# (store/current.py `settle`); off in tests, which read a small dataset hundreds of times.
+FREEZE_SNAPSHOTS = _env_bool("MERCWATCH_FREEZE_SNAPSHOTS", default=ENVIRONMENT != "test")
 
 # Database faults (docs/deploy.md): seconds to wait for a connection and for one statement
 # (0: no limit), and the Retry-After of the 503 answered while the database is away

@@ -15,8 +15,8 @@ from mercwatch.api import records
 from mercwatch.api.records import Record
 from mercwatch.site.services.explain import Shown, shown
 from mercwatch.store import current
-from mercwatch.store.current import engine, inputs
-from mercwatch.tracker.changes import changes_between
+from mercwatch.store.current import engine
+from mercwatch.tracker.changes import within
 from mercwatch.tracker.derive import Assessment
 from mercwatch.tracker.services.assessments import DataError, assess
 from mercwatch.tracker.snapshot import NotFound, Snapshot
@@ -257,19 +257,16 @@ def changes(
         raise DataError([f"edition methodology {version!r} is not in the data"])
 
     def build() -> list[Record]:
-        method = current.methodology(data, version)
-        found = changes_between(
-            method,
-            inputs(data),
+        found = within(
+            current.changes(data, version),
             start,
             end,
             actors=None if actor is None else {actor},
             provisions=None if provision is None else {provision},
-            engine=current.engine(data, method.version),
         )
         return [c.as_dict() for c in found]
 
-    return memo(data, ("changes", start, end, actor, provision, version), build)
+    return memo(data, ("api", "changes", start, end, actor, provision, version), build)
 
 
 def one(items: list[Record], key: str, value: str) -> Record:

@@ -8,10 +8,10 @@ from functools import cached_property
 
 from mercwatch.exports.as_of import records_as_of
 from mercwatch.exports.tables import Table, build_tables
-from mercwatch.store.current import engine, inputs, methodology
-from mercwatch.tracker.changes import EPOCH, Change, changes_between
+from mercwatch.store.current import changes, engine, methodology
+from mercwatch.tracker.changes import EPOCH, Change, within
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.services.assessments import assess, methodology_of
+from mercwatch.tracker.services.assessments import assess
 from mercwatch.tracker.snapshot import Edition, Snapshot
 
 
@@ -43,9 +43,7 @@ class Bundle:
 
     @cached_property
     def changes(self) -> list[Change]:
-        method = methodology_of(self.whole, self.methodology)
-        shared = engine(self.whole, method.version)
-        return changes_between(method, inputs(self.whole), EPOCH, self.as_of, engine=shared)
+        return within(changes(self.whole, self.methodology), EPOCH, self.as_of)
 
     @cached_property
     def tables(self) -> dict[str, Table]:

@@ -15,11 +15,12 @@ from django.urls import get_resolver
 
 def warm() -> None:
     """Import the views, compile the busiest templates, build the dataset and today's home page
-    (scorecard, map, every change); then close the master's database connections."""
+    (scorecard, map, every change), and settle them (store/current.py); then close the master's
+    database connections."""
     from mercwatch.site.services.home import home_page
     from mercwatch.site.services.moment import moment_from
     from mercwatch.site.services.scorecard import Query
-    from mercwatch.store.current import current_snapshot
+    from mercwatch.store.current import current_snapshot, settle
 
     get_resolver().resolve("/")  # imports every view module, the API's schemas among them
     for name in ("site/home.html", "site/actor.html"):
@@ -27,5 +28,6 @@ def warm() -> None:
     try:
         data = current_snapshot()
         home_page(data, moment_from(data, {}), Query(), "total")
+        settle()  # before the fork: the workers share the frozen pages
     finally:
         connections.close_all()  # a connection must not be shared across the fork

@@ -10,8 +10,10 @@ class StoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib import admin
+        from django.core.signals import request_finished
 
-        from mercwatch.store import admin_site, writes
+        from mercwatch.store import admin_site, current, writes
 
         writes.guard()
         admin_site.install(admin.site)
+        request_finished.connect(current.settle, dispatch_uid="mercwatch-settle")

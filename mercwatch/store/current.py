@@ -11,18 +11,19 @@ of what depends on the data alone, and `DATED_BYTES` of what depends on a date t
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from django.conf import settings
 from django.db import connection
 
 from mercwatch.store.database import Unpatchable, patched, snapshot_from_db
 from mercwatch.store.models import DataChange, DataVersion
-from mercwatch.tracker.changes import EPOCH
+from mercwatch.tracker.changes import EPOCH, Change, every_change
 from mercwatch.tracker.derive import (
     ActorIn,
     Assessment,
@@ -49,6 +50,7 @@ _state: dict[str, Any] = {
     "dated": OrderedDict(),
     "dated_bytes": 0,
     "previous": {},  # the engines and inputs of the version patched from, for the next to reuse
+    "unsettled": False,  # a snapshot was read whole since the last `settle()`
 }
 
 
@@ -76,18 +78,16 @@ def current_snapshot() -> Snapshot:
         touched = touched_since(held_version, version)
         if touched is not None:
             try:
-                snapshot, patched_from = patched(held, touched), held
+                snapshot = patched(held, touched.records, in_place=touched.in_place)
+                patched_from = held
             except Unpatchable:
                 snapshot = None
     if snapshot is None:
         snapshot = snapshot_from_db()
+        _state["unsettled"] = True
     previous = {}
     if patched_from is not None:
-        previous = {
-            key: value
-            for key, value in held_memo.items()
-            if key == ("inputs",) or (len(key) == 2 and key[0] == "engine")
-        }
+        previous = {key: value for key, value in held_memo.items() if _carried(key)}
         previous[("snapshot",)] = patched_from
     with _lock:
         _state.update(version=version, snapshot=snapshot, memo=OrderedDict(), dated=OrderedDict())
@@ -95,7 +95,40 @@ def current_snapshot() -> Snapshot:
     return snapshot
 
 
-def touched_since(held: Version | None, version: Version) -> set[tuple[str, str]] | None:
+def settle(**_signal: Any) -> None:
+    """After a snapshot was read whole (a worker's first read, a `load`), and what was derived
+    from it with it: collect the garbage, then move every object left to the collector's
+    permanent generation (`gc.freeze`), where full collections no longer walk them.
+
+    At 100 times the bundled data, a full collection walks millions of objects, snapshot and
+    engine, in 0.4–0.9 s, and falls every few writes in some reader's first request after one
+    (`benchmarks/write_bench.py` counts them). Frozen, the snapshot's records still go when the
+    last reference to them does; a write's patched version then holds few objects that are not
+    frozen. Called at the end of a request (the `request_finished` signal) and by the warm-up
+    before the server forks its workers (which then share the frozen pages unwritten)."""
+    with _lock:
+        if not _state["unsettled"] or not settings.FREEZE_SNAPSHOTS:
+            return
+        _state["unsettled"] = False
+    gc.collect()
+    gc.freeze()
+
+
+def _carried(key: tuple[Any, ...]) -> bool:
+    """Tell whether a patched version takes over what the version before kept under `key`:
+    the engine's inputs, the engine and every change, per methodology version."""
+    return key == ("inputs",) or (len(key) == 2 and key[0] in {"engine", "changes"})
+
+
+class Touched(NamedTuple):
+    """The records the writes between two versions touched, and whether every one of those
+    writes left each record in its place (store.DataChange `in_place`)."""
+
+    records: set[tuple[str, str]]
+    in_place: bool
+
+
+def touched_since(held: Version | None, version: Version) -> Touched | None:
     """Give the records the writes from version `held` to `version` touched, or None if the
     log cannot tell (a write touched too much, a version not in the log's unbroken chain)."""
     if held is None or held[0] >= version[0]:
@@ -112,7 +145,7 @@ def touched_since(held: Version | None, version: Version) -> set[tuple[str, str]
             return None
         touched.update((kind, key) for kind, key in row.records)
         stamp = row.after
-    return touched
+    return Touched(touched, all(row.in_place for row in rows))
 
 
 def memo(snapshot: Snapshot, key: tuple[Any, ...], build: Callable[[], T]) -> T:
@@ -232,6 +265,15 @@ def engine(snapshot: Snapshot, version: str | None = None) -> Engine:
         return Engine(method, inputs(snapshot), previous=_previous(snapshot, key))
 
     return memo(snapshot, key, build)
+
+
+def changes(snapshot: Snapshot, version: str | None = None) -> list[Change]:
+    """Give every level change under methodology `version`, oldest first, derived once per data
+    version (after a write, from the version before's, for the actors the write touched alone:
+    `every_change`); each reader slices it (`tracker.changes.within`)."""
+    eng = engine(snapshot, version)
+    key = ("changes", eng.method.version)
+    return memo(snapshot, key, lambda: every_change(eng, _previous(snapshot, key)))
 
 
 def cell(

@@ -280,10 +280,13 @@ class Unpatchable(Exception):
     """The snapshot cannot be patched to the database's state: it is read whole instead."""
 
 
-def patched(old: s.Snapshot, touched: Collection[tuple[str, str]]) -> s.Snapshot:
+def patched(
+    old: s.Snapshot, touched: Collection[tuple[str, str]], *, in_place: bool = False
+) -> s.Snapshot:
     """Give `old` with the records `touched` (kind, key) read again from the database, added
     or dropped, each in its place: equal to `snapshot_from_db()` when `old` was the database's
-    snapshot before the writes that touched them."""
+    snapshot before the writes that touched them. `in_place`: the writes added, dropped and
+    moved none of them (store.DataChange), so their places are those `old` has."""
     keys: dict[str, set[str]] = defaultdict(set)
     for kind, key in touched:
         if kind not in PATCHABLE:
@@ -297,27 +300,38 @@ def patched(old: s.Snapshot, touched: Collection[tuple[str, str]]) -> s.Snapshot
             | Q(relationship__subject_id__in=ids)
             | Q(product__vendor_id__in=ids)
         )
-        actor_rows = sorted(_columns(Actor, "kind", "id"), key=lambda r: _actor_key(*r))
-        order = [i for _k, i in actor_rows]
-        changes["actors"] = _merged(old.actors, _actors(cites, ids), order, ids)
+        fresh_actors = _actors(cites, ids)
+        if in_place:
+            changes["actors"] = _in_place(old.actors, fresh_actors, ids)
+        else:
+            actor_rows = sorted(_columns(Actor, "kind", "id"), key=lambda r: _actor_key(*r))
+            order = [i for _k, i in actor_rows]
+            changes["actors"] = _merged(old.actors, fresh_actors, order, ids)
     if keys["source"]:
         ids = keys["source"]
-        source_rows = _columns(Source, "group", "position", "id")
-        order = [
-            i for _g, _p, i in sorted(source_rows, key=lambda r: (_path("sources", r[0]), r[1]))
-        ]
-        changes["sources"] = _merged(old.sources, _sources(ids), order, ids)
+        if in_place:
+            changes["sources"] = _in_place(old.sources, _sources(ids), ids)
+        else:
+            source_rows = _columns(Source, "group", "position", "id")
+            order = [
+                i for _g, _p, i in sorted(source_rows, key=lambda r: (_path("sources", r[0]), r[1]))
+            ]
+            changes["sources"] = _merged(old.sources, _sources(ids), order, ids)
     if keys["measure"]:
         ids = keys["measure"]
         cites = _cites(Q(measure_id__in=ids) | Q(event__measure_id__in=ids))
-        measure_rows = _columns(Measure, "actor_id", "family", "position", "id")
-        order = [
-            i
-            for _a, _f, _p, i in sorted(
-                measure_rows, key=lambda r: (_path("measures", r[0], r[1]), r[2])
-            )
-        ]
-        changes["measures"] = _merged(old.measures, _measures(cites, ids), order, ids)
+        fresh_measures = _measures(cites, ids)
+        if in_place:
+            changes["measures"] = _in_place(old.measures, fresh_measures, ids)
+        else:
+            measure_rows = _columns(Measure, "actor_id", "family", "position", "id")
+            order = [
+                i
+                for _a, _f, _p, i in sorted(
+                    measure_rows, key=lambda r: (_path("measures", r[0], r[1]), r[2])
+                )
+            ]
+            changes["measures"] = _merged(old.measures, fresh_measures, order, ids)
     return replace(old, **changes)
 
 
@@ -340,6 +354,17 @@ def _merged(
         if record is None:
             raise Unpatchable(key)  # a record neither read again nor held: the log missed it
         out[key] = record
+    return out
+
+
+def _in_place(old: Mapping[str, T], fresh: dict[str, T], ids: set[str]) -> dict[str, T]:
+    """Give `old` with the records of `ids` replaced by those read again, in their places (a
+    write that added, dropped or moved none: any of them missing on either side is a log
+    that does not match the database, so the snapshot is read whole)."""
+    if fresh.keys() != ids or not ids <= old.keys():
+        raise Unpatchable(sorted(ids ^ fresh.keys()) or sorted(ids - old.keys()))
+    out = dict(old)
+    out.update(fresh)  # an existing key keeps its place
     return out
 
 

@@ -44,7 +44,9 @@ class DataChange(models.Model):
     `before` and `after` are the stamps of the versions the write went from and to: a reader
     patches only along an unbroken chain from its own version. `whole` says the write touched
     more, or other kinds of records, than readers patch (a `load`, a methodology): they read
-    everything again. Only the last `KEEP` writes are kept.
+    everything again. `in_place` says the write left every record it touched where it was,
+    added none and dropped none: a reader puts each in its place without reading the order of
+    every row. Only the last `KEEP` writes are kept.
     """
 
     KEEP = 1000
@@ -54,6 +56,7 @@ class DataChange(models.Model):
     after = models.CharField(max_length=32)
     records = models.JSONField(default=list)  # [kind, key] pairs (store/writes.py `_record_of`)
     whole = models.BooleanField(default=False)
+    in_place = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return f"write {self.counter}: {'everything' if self.whole else len(self.records)}"

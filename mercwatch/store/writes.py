@@ -86,7 +86,8 @@ def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bo
         snapshot, problems = check(write.touched if checked else None, base)
         if problems:
             raise Refused(problems)  # leaving the savepoint undoes every write
-        log(version, {_record_of(obj) for obj in write.touched}, bump())
+        in_place = base is not None and snapshot is not None and _same_places(base, snapshot)
+        log(version, {_record_of(obj) for obj in write.touched}, bump(), in_place=in_place)
         data_changed.send(sender=apply, reason=reason, snapshot=snapshot)
     return result
 
@@ -193,9 +194,26 @@ def bump() -> DataVersion:
 PATCH_AT_MOST = 500  # records a reader reads again rather than the whole database
 
 
-def log(before: DataVersion, records: set[tuple[str, str]], after: DataVersion) -> None:
+def _same_places(before: Snapshot, after: Snapshot) -> bool:
+    """Tell whether the records readers patch (actors, sources, measures) have the same keys in
+    the same order in both states."""
+    return all(
+        getattr(before, kind) is getattr(after, kind)
+        or list(getattr(before, kind)) == list(getattr(after, kind))
+        for kind in ("actors", "sources", "measures")
+    )
+
+
+def log(
+    before: DataVersion,
+    records: set[tuple[str, str]],
+    after: DataVersion,
+    *,
+    in_place: bool = False,
+) -> None:
     """Keep what the write from `before` to `after` touched, for readers to patch their
-    snapshot with (store/current.py); forget the writes before the last DataChange.KEEP."""
+    snapshot with (store/current.py), and whether it left every record in its place; forget
+    the writes before the last DataChange.KEEP."""
     whole = len(records) > PATCH_AT_MOST or any(kind not in PATCHABLE for kind, _k in records)
     DataChange.objects.update_or_create(  # a counter once rolled back comes again
         counter=after.counter,
@@ -204,6 +222,7 @@ def log(before: DataVersion, records: set[tuple[str, str]], after: DataVersion) 
             "after": after.stamp,
             "records": [] if whole else sorted(records),
             "whole": whole,
+            "in_place": in_place and not whole,
         },
     )
     DataChange.objects.filter(counter__lte=after.counter - DataChange.KEEP).delete()

@@ -9,6 +9,7 @@ different level is a change, dated that day, with the contributions that caused 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right, insort
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -123,6 +124,55 @@ def actor_changes(engine: Engine, actor: ActorIn) -> list[Change]:
     return found
 
 
+def every_change(engine: Engine, previous: list[Change] | None = None) -> list[Change]:
+    """Give every level change after EPOCH, oldest first (day, then actor, then provision).
+
+    `previous`, every change as the engine this one was built from had them (`Engine(previous=…)`),
+    lends the changes of every actor the write did not touch (`engine.changed`): only the touched
+    actors' changes are derived again and merged in."""
+    if previous is None or engine.changed is None:
+        return changes_between(engine.method, engine.inputs, EPOCH, dt.date.max, engine=engine)
+    touched = engine.changed
+    found = [c for c in previous if c.actor not in touched]
+    for actor in engine.inputs.actors:
+        if actor.id in touched:
+            for change in actor_changes(engine, actor):
+                if change.date > EPOCH:
+                    insort(found, change, key=_order)  # a few, into thousands: no sort
+    return found
+
+
+def within(
+    changes: list[Change],
+    since: dt.date,
+    until: dt.date,
+    *,
+    actors: set[str] | None = None,
+    provisions: set[str] | None = None,
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[Change]:
+    """Give the changes of `changes` (oldest first) after `since` up to and including `until`,
+    of `actors` and `provisions` if given: oldest first, or newest first; at most `limit`."""
+    start = bisect_right(changes, since, key=lambda c: c.date)
+    end = bisect_right(changes, until, key=lambda c: c.date)
+    period = range(end - 1, start - 1, -1) if newest_first else range(start, end)
+    found: list[Change] = []
+    for index in period:
+        if limit is not None and len(found) >= limit:
+            break
+        c = changes[index]
+        if (actors is None or c.actor in actors) and (
+            provisions is None or c.provision in provisions
+        ):
+            found.append(c)
+    return found
+
+
+def _order(change: Change) -> tuple[dt.date, str, str]:
+    return (change.date, change.actor, change.provision)
+
+
 def changes_between(
     method: MethodologyFile,
     inputs: Inputs,
@@ -144,5 +194,5 @@ def changes_between(
         for change in actor_changes(engine, actor)
         if since < change.date <= until and (provisions is None or change.provision in provisions)
     ]
-    found.sort(key=lambda c: (c.date, c.actor, c.provision))
+    found.sort(key=_order)
     return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -176,36 +176,80 @@ def _same(a: Any, b: Any) -> bool:
     return a is b or a == b
 
 
-def _changed_actors(before: Engine, after: Engine, held: dict[str, MeasureIn]) -> set[str]:
-    """Give the actors whose inputs differ between two engines' inputs (records both share as
-    the same objects are compared by identity alone: store/current.py patches so)."""
-    actors = {a.id: a for a in before.inputs.actors}
-    changed = {a.id for a in after.inputs.actors if not _same(actors.get(a.id), a)}
-    changed.update(set(actors) - {a.id for a in after.inputs.actors})
-    now = set()
-    for m in after.inputs.measures:
-        now.add(m.id)
-        old = held.get(m.id)
-        if old is None or not _same(old, m):
-            changed.add(m.actor)
-            if old is not None:
-                changed.add(old.actor)
-    changed.update(m.actor for m_id, m in held.items() if m_id not in now)
+def _fresh_measures(
+    before: tuple[MeasureIn, ...], after: tuple[MeasureIn, ...]
+) -> tuple[list[MeasureIn], set[str]]:
+    """Give the measures of `after` that are not in `before` as the same objects, and the IDs
+    of `before`'s measures `after` no longer has (records both share are the same objects:
+    store/current.py patches so, so that a write's few records are found by identity; others
+    are compared by value)."""
+    if len(before) == len(after):
+        pairs = [(m, old) for m, old in zip(after, before, strict=True) if not _same(m, old)]
+        if all(m.id == old.id for m, old in pairs):  # the same IDs in the same places
+            return [m for m, _old in pairs], set()
+    held = {m.id: m for m in before}
+    now = {m.id for m in after}
+    return [m for m in after if not _same(held.get(m.id), m)], set(held) - now
+
+
+def _changed_actors(
+    before: Inputs, after: Inputs, fresh: list[MeasureIn], dropped: set[str]
+) -> set[str]:
+    """Give the actors whose inputs differ between two engines' inputs: those of the fresh and
+    the dropped measures (with the actor a changed measure had before), of actors that are new,
+    gone or changed, and of memberships and overrides that differ."""
+    changed = {m.actor for m in fresh}
+    if before.actors is not after.actors:
+        if len(before.actors) == len(after.actors):
+            pairs = [
+                (a, old)
+                for a, old in zip(after.actors, before.actors, strict=True)
+                if not _same(a, old)
+            ]
+            changed.update(a.id for pair in pairs for a in pair)
+        else:
+            changed.update({a.id for a in after.actors} ^ {a.id for a in before.actors})
+            held = {a.id: a for a in before.actors}
+            changed.update(a.id for a in after.actors if not _same(held.get(a.id), a))
+    fresh_ids = {m.id for m in fresh} | dropped
+    if fresh_ids:
+        changed.update(m.actor for m in before.measures if m.id in fresh_ids)
     for mine, theirs in (
-        (after.inputs.memberships, before.inputs.memberships),
-        (after.inputs.overrides, before.inputs.overrides),
+        (after.memberships, before.memberships),
+        (after.overrides, before.overrides),
     ):
         if mine is not theirs:
-            for record in {*mine} ^ {*theirs}:
-                changed.add(record.actor)
+            changed.update(record.actor for record in {*mine} ^ {*theirs})
     return changed
+
+
+def _links(measures: Iterable[MeasureIn]) -> dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]]:
+    """Give each (actor, provision) the measures linked to it, with the link, in file order."""
+    found: dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
+    for measure in measures:
+        for link in measure.links:
+            found[(measure.actor, link.provision)].append((measure, link))
+    return dict(found)
+
+
+def _by_actor(memberships: Iterable[MembershipIn]) -> dict[str, list[MembershipIn]]:
+    found: dict[str, list[MembershipIn]] = defaultdict(list)
+    for membership in memberships:
+        found[membership.actor].append(membership)
+    return dict(found)
 
 
 def _restamp(found: Assessment, day: dt.date) -> Assessment:
     """Give an assessment derived for the first day of a stretch as of `day` in that stretch:
     the same level, rule, contributions and text (which names no day: the reader's page or
     answer gives the date, as precisely as it is known)."""
-    return found if found.as_of == day else replace(found, as_of=day)
+    if found.as_of == day:
+        return found
+    # As `dataclasses.replace(found, as_of=day)`, which calls __init__ again: a scorecard
+    # restamps some 1,400 cells, and replace() was a tenth of its first request after a write.
+    stamped = object.__new__(Assessment)
+    stamped.__dict__.update(found.__dict__, as_of=day)
+    return stamped
 
 
 def grade(method: MethodologyFile, sources: Sequence[SourceRef]) -> str:
@@ -301,30 +345,34 @@ class Engine:
         self.provisions = {p.code: p for p in inputs.provisions}
         if previous is not None and not self._same_rules(previous):
             previous = None
-        held = {m.id: m for m in previous.inputs.measures} if previous is not None else {}
-        self.windows: dict[str, tuple[dt.date, dt.date | None]] = {
-            m.id: (
-                previous.windows[m.id]
-                if previous is not None and held.get(m.id) is m
-                else in_force_window(method, m)
-            )
-            for m in inputs.measures
-        }
-        self.links: dict[tuple[str, str], list[tuple[MeasureIn, LinkIn]]] = defaultdict(list)
-        for measure in inputs.measures:
-            for link in measure.links:
-                self.links[(measure.actor, link.provision)].append((measure, link))
-        self.memberships: dict[str, list[MembershipIn]] = defaultdict(list)
-        for membership in inputs.memberships:
-            self.memberships[membership.actor].append(membership)
-        self.overrides = {(o.actor, o.provision): o for o in inputs.overrides}
         self._kept: dict[str, dict[str, Any]] = {}
         self.changed: frozenset[str] | None = None  # the actors re-derived, if `previous` given
-        if previous is not None:
-            self.changed = frozenset(_changed_actors(previous, self, held))
-            for actor in inputs.actors:
-                if actor.id not in self.changed:
-                    self._kept[actor.id] = previous.kept(actor.id)
+        if previous is None:
+            self.windows = {m.id: in_force_window(method, m) for m in inputs.measures}
+            self.links = _links(inputs.measures)
+            self.memberships = _by_actor(inputs.memberships)
+            self.overrides = {(o.actor, o.provision): o for o in inputs.overrides}
+            return
+        # After a write: what the actors the write did not touch have is the previous engine's
+        # (the same objects), what the touched ones have is derived again.
+        fresh, dropped = _fresh_measures(previous.inputs.measures, inputs.measures)
+        changed = _changed_actors(previous.inputs, inputs, fresh, dropped)
+        self.windows = dict(previous.windows)
+        for m_id in dropped:
+            del self.windows[m_id]
+        for m in fresh:
+            self.windows[m.id] = in_force_window(method, m)
+        self.links = {key: found for key, found in previous.links.items() if key[0] not in changed}
+        self.links.update(_links(m for m in inputs.measures if m.actor in changed))
+        same_members = inputs.memberships is previous.inputs.memberships
+        self.memberships = previous.memberships if same_members else _by_actor(inputs.memberships)
+        self.overrides = (
+            previous.overrides
+            if inputs.overrides is previous.inputs.overrides
+            else {(o.actor, o.provision): o for o in inputs.overrides}
+        )
+        self.changed = frozenset(changed)
+        self._kept = {a: kept for a, kept in previous._kept.items() if a not in changed}
 
     def _same_rules(self, other: Engine) -> bool:
         return self.method == other.method and self.inputs.provisions == other.inputs.provisions

@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from mercwatch.store import current
-from mercwatch.store.database import snapshot_from_db
+from mercwatch.store.database import Unpatchable, patched, snapshot_from_db
 from mercwatch.store.writes import apply
 from mercwatch.tracker.derive import Engine
 from mercwatch.tracker.models import Actor, Citation, Link, Measure, Membership, Source
@@ -61,7 +61,10 @@ def test_a_patched_snapshot_equals_the_whole_database_read_again(mini_db, change
     held = current.data_version()
     apply(change, reason="test")
     touched = current.touched_since(held, current.data_version())
-    assert touched  # the log names what the write touched: the snapshot is patched
+    assert touched is not None
+    assert touched.records  # the log names what the write touched
+    # Records added or dropped move the others: only a write that did neither is in place.
+    assert touched.in_place is (change not in {_add_measure, _drop_measure})
     after = current.current_snapshot()
     assert after is not before
     assert after == snapshot_from_db()
@@ -126,3 +129,10 @@ def test_a_version_the_log_does_not_know_is_read_whole(mini_db):
     version = current.data_version()
     assert current.touched_since((version[0] - 1, "not-a-stamp"), version) is None
     assert current.touched_since(None, version) is None
+
+
+def test_a_patch_in_place_that_does_not_match_the_database_reads_whole(mini_db):
+    held = current.current_snapshot()
+    with pytest.raises(Unpatchable):  # a record the log says was kept in place is not there
+        patched(held, {("measure", "no-such-measure")}, in_place=True)
+    assert patched(held, {("measure", "fr-call")}, in_place=True) == held

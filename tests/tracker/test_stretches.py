@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import random
 
-from mercwatch.tracker.changes import changes_between
+from mercwatch.tracker.changes import changes_between, every_change
 from mercwatch.tracker.derive import Engine
 from mercwatch.tracker.services.assessments import methodology_of
 from mercwatch.tracker.services.inputs import inputs_from
@@ -79,6 +79,9 @@ def test_an_engine_after_a_write_rederives_only_the_touched_actor(bundled_data: 
     assert changes_between(method, after.inputs, *whole, engine=after) == changes_between(
         method, fresh.inputs, *whole, engine=fresh
     )
+    # Every change after the write, from those before for the actors it did not touch, is every
+    # change derived afresh.
+    assert every_change(after, every_change(before)) == every_change(fresh)
     titles = {
         c.title
         for change in changes_between(method, after.inputs, *whole, engine=after, actors={"US"})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -12,30 +11,8 @@ from mercwatch.core.partial_dates import PartialDate
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import BadInput, parse_day
 from mercwatch.store import current as cache
-from mercwatch.tracker.changes import EPOCH, Change, changes_between
-from mercwatch.tracker.services.assessments import methodology_of
+from mercwatch.tracker.changes import Change, within
 from mercwatch.tracker.snapshot import Snapshot
-
-
-def all_changes(data: Snapshot, version: str | None, until: dt.date) -> list[Change]:
-    """Give every level change up to `until`, oldest first.
-
-    A change on a day depends only on the assessments the day before and the day itself, never
-    on the end of the period asked for, so every change is derived once per data version and
-    methodology, and each period is a slice of that one list."""
-    method = methodology_of(data, version)
-    every = cache.memo(
-        data,
-        ("changes", method.version),
-        lambda: changes_between(
-            method,
-            cache.inputs(data),
-            EPOCH,
-            dt.date.max,
-            engine=cache.engine(data, method.version),
-        ),
-    )
-    return every[: bisect_right(every, until, key=lambda c: c.date)]
 
 
 def between(
@@ -46,15 +23,14 @@ def between(
     *,
     actors: set[str] | None = None,
     provisions: set[str] | None = None,
+    limit: int | None = None,
 ) -> list[Change]:
-    """Give the changes after `since` up to and including `until`, newest first."""
-    return [
-        c
-        for c in reversed(all_changes(data, version, until))
-        if since < c.date
-        and (actors is None or c.actor in actors)
-        and (provisions is None or c.provision in provisions)
-    ]
+    """Give the changes after `since` up to and including `until`, newest first (the `limit`
+    newest, if given)."""
+    every = cache.changes(data, version)
+    return within(
+        every, since, until, actors=actors, provisions=provisions, newest_first=True, limit=limit
+    )
 
 
 def period_from(data: Snapshot, params: dict[str, str], today: dt.date) -> dict[str, Any]:

@@ -70,7 +70,9 @@ def home_page(
     rows = scorecard.rows_for(data, moment, query)
     headline = scorecard.headline(data, moment, rows)
     columns = tracked(data, moment.version)
-    latest = changes.between(data, moment.version, EPOCH, moment.day, provisions=set(columns))[:8]
+    latest = changes.between(
+        data, moment.version, EPOCH, moment.day, provisions=set(columns), limit=8
+    )
     method_levels = [
         level
         for level in methodology_of(data, moment.version).levels

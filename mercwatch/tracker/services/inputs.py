@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
 from mercwatch.tracker.derive import (
     ActorIn,
     EventIn,
@@ -15,6 +18,9 @@ from mercwatch.tracker.derive import (
 )
 from mercwatch.tracker.snapshot import Actor, Cite, Measure, Snapshot
 from mercwatch.tracker.states import not_assessed_reason
+
+R = TypeVar("R")  # a snapshot record
+E = TypeVar("E")  # the engine's input made of it
 
 
 def _refs(data: Snapshot, cites: tuple[Cite, ...]) -> tuple[SourceRef, ...]:
@@ -97,18 +103,33 @@ def _shares_references(data: Snapshot, before: Snapshot) -> bool:
 
 
 def _patched(data: Snapshot, before: Snapshot, held: Inputs) -> Inputs:
-    actors = {a.id: a_in for a, a_in in zip(before.actors.values(), held.actors, strict=True)}
-    measures = {m.id: m_in for m, m_in in zip(before.measures.values(), held.measures, strict=True)}
     return Inputs(
-        actors=tuple(
-            actors[a.id] if before.actors.get(a.id) is a else _actor(a)
-            for a in data.actors.values()
-        ),
+        actors=_lent(data.actors, before.actors, held.actors, _actor),
         provisions=held.provisions,
-        measures=tuple(
-            measures[m.id] if before.measures.get(m.id) is m else _measure(data, m)
-            for m in data.measures.values()
-        ),
+        measures=_lent(data.measures, before.measures, held.measures, lambda m: _measure(data, m)),
         memberships=held.memberships,
         overrides=held.overrides,
+    )
+
+
+def _lent(
+    records: Mapping[str, R], before: Mapping[str, R], held: tuple[E, ...], build: Callable[[R], E]
+) -> tuple[E, ...]:
+    """Give the inputs of `records`: those `before` holds as the same record, from `held` (its
+    inputs, in its order), the others built. Walked side by side while the keys keep their
+    places (a write that added or dropped none), else by key."""
+    if len(records) == len(before):
+        out = []
+        for (key, record), (old_key, old), lent in zip(
+            records.items(), before.items(), held, strict=True
+        ):
+            if key != old_key:
+                break
+            out.append(lent if record is old else build(record))
+        else:
+            return tuple(out)
+    by_key = dict(zip(before, held, strict=True))
+    return tuple(
+        by_key[key] if before.get(key) is record else build(record)
+        for key, record in records.items()
     )
