@@ -129,7 +129,7 @@ TOP = {
         ],
     ),
     "Pegasus": (
-        72,
+        73,
         [
             ("product", "pegasus"),
             ("actor", "michal-wos"),
@@ -165,7 +165,7 @@ TOP = {
             ("measure", "it-copasir-paragon-findings-2025"),
             ("measure", "fr-amesys-nexa-indictments-2021-06"),
             ("measure", "fr-paris-prosecutor-pegasus-probe-2021"),
-            ("source", "diplomatie-paris-call-2018"),
+            ("source", "theweek-paris-pegasus-probe-2021"),
         ],
     ),
 }
