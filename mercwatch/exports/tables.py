@@ -13,7 +13,8 @@ from typing import Any
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.exports.meanings import allowed, meaning
 from mercwatch.tracker.derive import Assessment
-from mercwatch.tracker.snapshot import Cite, Provision, Snapshot
+from mercwatch.tracker.models import CITATION_OWNERS as OWNERS
+from mercwatch.tracker.snapshot import Cite, Snapshot, flatten
 
 Value = str | int | bool | None
 
@@ -87,15 +88,9 @@ def _table(name: str, description: str, *specs: str) -> Table:
     return Table(name, description, tuple(c for s in specs for c in _c(name, s)))
 
 
-CITATION_OWNERS = (
-    ("framework", "frameworks"),
-    ("actor", "actors"),
-    ("membership", "memberships"),
-    ("measure", "measures"),
-    ("event", "measure_events"),
-    ("override", "overrides"),
-    ("relationship", "relationships"),
-    ("product", "products"),
+# Each owner a citation may have (tracker/models.py), with the table its column points to.
+CITATION_OWNERS = tuple(
+    (owner, {"event": "measure_events"}.get(owner, f"{owner}s")) for owner in OWNERS
 )
 
 # The tables that mirror a database table row for row (assessments are derived, not stored).
@@ -117,14 +112,6 @@ STORED = (
     "editions",
     "methodologies",
 )
-
-
-def _flatten(
-    entries: tuple[Provision, ...], parent: str | None
-) -> Iterator[tuple[Provision, str | None]]:
-    for entry in entries:
-        yield entry, parent
-        yield from _flatten(entry.provisions, entry.code)
 
 
 class _Builder:
@@ -202,8 +189,8 @@ def build_tables(data: Snapshot, assessments: list[Assessment]) -> dict[str, Tab
         t["frameworks"].add(fw.id, fw.title, fw.short_title, fw.publisher, fw.date, fw.url or "",
                             fw.description, fw.position)  # fmt: skip
         b.cite("framework", fw.id, fw.sources)
-        for pos, (p, parent) in enumerate(_flatten(fw.provisions, None)):
-            t["provisions"].add(p.code, fw.id, parent, p.number, pos, p.title, p.text,
+        for pos, p in enumerate(flatten(fw.provisions)):
+            t["provisions"].add(p.code, fw.id, p.parent, p.number, pos, p.title, p.text,
                                 ";".join(p.addressees), p.guidance)  # fmt: skip
     for a in data.actors.values():
         t["actors"].add(a.id, a.kind, a.name, a.official_name, a.iso_alpha3, a.country,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -282,9 +282,19 @@ class Snapshot:
 
 def flatten(provisions: tuple[Provision, ...]) -> Iterator[Provision]:
     """Give every provision of a tree, each before its children."""
-    for provision in provisions:
+    for provision, _parent, _loc in walk(provisions):
         yield provision
-        yield from flatten(provision.provisions)
+
+
+def walk(
+    entries: Sequence[Any], parent: str | None = None, loc: tuple[str | int, ...] = ("provisions",)
+) -> Iterator[tuple[Any, str | None, tuple[str | int, ...]]]:
+    """Give every entry of a tree of provisions (records, or a data file's entries: anything
+    with a `code` and `provisions`), each before its children, with its parent's code and its
+    place in the framework file (`("provisions", 0, "provisions", 2)`)."""
+    for index, entry in enumerate(entries):
+        yield entry, parent, (*loc, index)
+        yield from walk(entry.provisions, entry.code, (*loc, index, "provisions"))
 
 
 # What a record knows of where it stands, which its data file says by its place instead.

@@ -11,9 +11,8 @@ from mercwatch.tracker import snapshot as rec
 from mercwatch.tracker.loader import records
 from mercwatch.tracker.loader.errors import LoadError, Where
 from mercwatch.tracker.loader.read import Files, read_files, read_texts
-from mercwatch.tracker.loader.schemas import ProvisionEntry
 from mercwatch.tracker.services.assessments import DataError
-from mercwatch.tracker.snapshot import Snapshot
+from mercwatch.tracker.snapshot import Snapshot, walk
 from mercwatch.tracker.validator import Problem, validate
 
 
@@ -23,12 +22,6 @@ class Checked:
 
     snapshot: Snapshot
     errors: list[LoadError] = field(default_factory=list)
-
-
-def _flatten(entries: tuple[ProvisionEntry, ...], parent: str | None, loc: tuple[str | int, ...]):  # type: ignore[no-untyped-def]
-    for index, entry in enumerate(entries):
-        yield entry, parent, (*loc, index)
-        yield from _flatten(entry.provisions, entry.code, (*loc, index, "provisions"))
 
 
 class _Checker:
@@ -66,7 +59,7 @@ class _Checker:
         for fw in files.frameworks:
             if self.unique("framework", fw.model.id, fw.where, "id"):
                 self.frameworks[fw.model.id] = records.framework(fw.model)
-            for entry, parent, loc in _flatten(fw.model.provisions, None, ("provisions",)):
+            for entry, parent, loc in walk(fw.model.provisions):
                 where = fw.where.at(*loc)
                 if entry.code.split("/")[0] != fw.model.id:
                     self.errors.append(
