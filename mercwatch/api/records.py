@@ -119,22 +119,28 @@ def source(data: Snapshot, sid: str) -> Record:
     }
 
 
-def status(method: MethodologyFile, actor_id: str, m: Measure, day: dt.date) -> str:
-    """Give `pending`, `in-force` or `ended`: where the measure stands at `day`."""
-    start, end = in_force_window(
-        method,
-        MeasureIn(m.id, actor_id, m.title, m.date, (), (), tuple(_events(m))),
+def _events(m: Measure) -> list[EventIn]:
+    return [EventIn(e.kind, e.date) for e in m.events]
+
+
+def window(method: MethodologyFile, m: Measure) -> tuple[dt.date, dt.date | None]:
+    """Give the first day the measure counts and the first day it no longer does."""
+    return in_force_window(
+        method, MeasureIn(m.id, m.actor, m.title, m.date, (), (), tuple(_events(m)))
     )
+
+
+def status_in(window: tuple[dt.date, dt.date | None], day: dt.date) -> str:
+    """Give `pending`, `in-force` or `ended`: where a measure counting in `window` stands."""
+    start, end = window
     if day < start:
         return "pending"
     return "ended" if end is not None and end <= day else "in-force"
 
 
-def _events(m: Measure) -> list[EventIn]:
-    return [EventIn(e.kind, e.date) for e in m.events]
-
-
-def measure(data: Snapshot, mid: str, method: MethodologyFile, day: dt.date) -> Record:
+def measure(data: Snapshot, mid: str) -> Record:
+    """Give the measure as published, its `status` left None: it depends on the day asked
+    (`status_in`), the rest on the data alone."""
     m = data.measures[mid]
     actor_id, family = m.actor, m.family
     return {
@@ -145,7 +151,7 @@ def measure(data: Snapshot, mid: str, method: MethodologyFile, day: dt.date) -> 
         "title": m.title,
         "summary": m.summary,
         "date": str(m.date),
-        "status": status(method, actor_id, m, day),
+        "status": None,
         "events": [
             {"kind": e.kind, "date": str(e.date), "note": e.note, "sources": cites(e.sources)}
             for e in m.events

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 from urllib.parse import urlencode
 
 from mercwatch.api import records
@@ -113,13 +113,42 @@ def _where(items: list[Record], where: dict[str, str | None]) -> list[Record]:
     return [r for r in items if all(r[k] == v for k, v in wanted.items())]
 
 
-def all_measures(data: Snapshot, day: dt.date) -> list[Record]:
+class Stamped(Sequence[Record]):
+    """The measures as of a day: their records, derived once per data version, each given its
+    status at the day only when read (a page of 100 of 13,000 costs 100 copies, not 13,000)."""
+
+    def __init__(
+        self, every: list[Record], windows: list[tuple[dt.date, dt.date | None]], day: dt.date
+    ) -> None:
+        self.every, self.windows, self.day = every, windows, day
+
+    def __len__(self) -> int:
+        return len(self.every)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Record]: ...
+    def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        stamped = dict(self.every[index])  # "status" keeps its place among the keys
+        stamped["status"] = records.status_in(self.windows[index], self.day)
+        return stamped
+
+    def statuses(self) -> list[str]:
+        return [records.status_in(w, self.day) for w in self.windows]
+
+
+def all_measures(data: Snapshot, day: dt.date) -> Stamped:
     method = current.methodology(data)
-    return memo(
+    every = memo(data, ("measures",), lambda: [records.measure(data, mid) for mid in data.measures])
+    windows = memo(
         data,
-        ("measures", day),
-        lambda: [records.measure(data, mid, method, day) for mid in data.measures],
+        ("measure windows", method.version),
+        lambda: [records.window(method, m) for m in data.measures.values()],
     )
+    return Stamped(every, windows, day)
 
 
 def measures(
@@ -133,26 +162,26 @@ def measures(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     status: str | None = None,
-) -> list[Record]:
+) -> Sequence[Record]:
     """Give the measures that pass every filter; dates compare by the measure's first day."""
-    every = all_measures(data, day)
+    stamped = all_measures(data, day)
     if all(v is None for v in (actor, type, provision, target, date_from, date_to, status)):
-        return every
+        return stamped
+    every = stamped.every
     firsts = memo(data, ("first days",), lambda: [data.measures[m["id"]].date.first_day()
                                                    for m in every])  # fmt: skip
-    out = []
-    for m, first in zip(every, firsts, strict=True):
-        if (
-            (actor is None or m["actor"] == actor)
-            and (type is None or m["type"] == type)
-            and (status is None or m["status"] == status)
-            and (provision is None or any(k["provision"] == provision for k in m["links"]))
-            and (target is None or any(t["actor"] == target for t in m["targets"]))
-            and (date_from is None or first >= date_from)
-            and (date_to is None or first <= date_to)
-        ):
-            out.append(m)
-    return out
+    statuses = stamped.statuses() if status is not None else [None] * len(every)
+    return [
+        stamped[index]
+        for index, (m, first, now) in enumerate(zip(every, firsts, statuses, strict=True))
+        if (actor is None or m["actor"] == actor)
+        and (type is None or m["type"] == type)
+        and (status is None or now == status)
+        and (provision is None or any(k["provision"] == provision for k in m["links"]))
+        and (target is None or any(t["actor"] == target for t in m["targets"]))
+        and (date_from is None or first >= date_from)
+        and (date_to is None or first <= date_to)
+    ]
 
 
 def relationships(data: Snapshot, *, actor: str | None, **where: str | None) -> list[Record]:
