@@ -22,11 +22,25 @@ from django.http import HttpRequest, HttpResponseBase
 
 
 class SyncChainASGIHandler(ASGIHandler):
-    """Django's ASGI handler whose middleware chain runs synchronously, in one thread hop."""
+    """Django's ASGI handler whose middleware chain runs synchronously, in one thread hop, in
+    the worker's one thread for synchronous code.
+
+    Django's handler gives each request a thread of its own (`ThreadSensitiveContext`), and so
+    a database connection of its own, opened and closed per request; here every request's
+    synchronous part runs in asgiref's one shared thread, whose connection is kept
+    (`CONN_MAX_AGE`), as in a sync worker. The event loop still reads and writes every
+    connection, so slow clients hold no thread; the synchronous part runs one request at a
+    time per worker, as a sync worker's did.
+    """
 
     def __init__(self) -> None:
         BaseHandler.__init__(self)
         self.load_middleware(is_async=False)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            raise ValueError(f"mercwatch serves HTTP only, not {scope['type']}")
+        await self.handle(scope, receive, send)
 
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:
         response: Any = await sync_to_async(self.get_response, thread_sensitive=True)(request)
