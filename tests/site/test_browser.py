@@ -81,6 +81,7 @@ def test_filters_as_of_and_sorting_change_the_scorecard(live_server, mini_db, br
     page.locator("details.filters-box summary").click()
     page.get_by_label("Joint Statement signatories").check()
     page.get_by_role("button", name="Apply").click()
+    page.wait_for_load_state()
     assert "joint=1" in page.url
     assert [rows.nth(i).locator("th").inner_text() for i in range(rows.count())] == [
         "France",
@@ -96,10 +97,12 @@ def test_filters_as_of_and_sorting_change_the_scorecard(live_server, mini_db, br
     assert us.locator("td").nth(4).inner_text().strip() == "Partial"
 
     page.get_by_role("link", name="Government", exact=True).click()
+    page.wait_for_load_state()
     names = [rows.nth(i).locator("th").inner_text() for i in range(rows.count())]
     assert names == sorted(names)
     assert page.locator("th[aria-sort=ascending]").inner_text() == "Government"
     page.get_by_role("link", name="Government", exact=True).click()
+    page.wait_for_load_state()
     names = [rows.nth(i).locator("th").inner_text() for i in range(rows.count())]
     assert names == sorted(names, reverse=True)
 

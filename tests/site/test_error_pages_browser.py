@@ -22,6 +22,7 @@ def test_the_404_page_has_the_navigation_and_a_search_that_works(live_server, mi
     assert box.input_value() == "vendor onee"
     box.fill("vendor one")
     page.locator("main").get_by_role("button", name="Search").click()
+    page.wait_for_load_state()  # the click waits for the new page to start loading, not to load
     assert "/search/?q=vendor+one" in page.url
     assert page.get_by_role("link", name="Vendor One").count() >= 1
 

@@ -38,4 +38,5 @@ def test_past_the_search_limit_the_reader_gets_the_site_s_own_page(
     assert serious_violations(page) == []
     assert not overflows(page)
     page.get_by_role("link", name="the scorecard").click()
+    page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).is_visible()
