@@ -10,12 +10,14 @@ of what depends on the data alone, and `DATED_BYTES` of what depends on a date t
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import gc
 import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeVar
 
 from django.conf import settings
@@ -54,9 +56,46 @@ _state: dict[str, Any] = {
 }
 
 
+# Inside `one_version`: the version read first, kept to the end of the block (empty until then).
+_pinned: contextvars.ContextVar[list[Version] | None] = contextvars.ContextVar(
+    "pinned", default=None
+)
+
+
 def data_version() -> Version:
     """Give the data version: the write counter and the stamp of the last write (one query,
-    asked on every request, so in plain SQL rather than through the ORM's query building)."""
+    asked on every request, so in plain SQL rather than through the ORM's query building);
+    inside `one_version`, the version read first there."""
+    held = _pinned.get()
+    if held:
+        return held[0]
+    version = _read_version()
+    if held is not None:
+        held.append(version)
+    return version
+
+
+@contextmanager
+def one_version() -> Iterator[None]:
+    """Keep the data version first read inside for the rest of the block: a read request
+    (store/middleware.py) answers from one version from start to end – its key, its
+    validators, its snapshot – and asks the database once rather than three times. A write
+    inside lets go of it (`unpin`)."""
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
+def unpin() -> None:
+    """Make `data_version` ask the database again (the write path, once it moved the version)."""
+    held = _pinned.get()
+    if held:
+        held.clear()
+
+
+def _read_version() -> Version:
     table = connection.ops.quote_name(DataVersion._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT counter, stamp FROM {table} WHERE id = 1")

@@ -188,6 +188,7 @@ def bump() -> DataVersion:
     )
     if not moved:
         DataVersion.objects.create(id=1, counter=1, stamp=stamp, changed=timezone.now())
+    current.unpin()
     return DataVersion.objects.get(id=1)
 
 
