@@ -18,7 +18,7 @@ difference.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.core import signals
@@ -43,7 +43,7 @@ class SyncChainASGIHandler(ASGIHandler):
 
     # A response held in memory goes out in one message: the server writes it in the chunks
     # its transport takes (Django's 64 KiB slices copied the body of a large page three times).
-    chunk_size: ClassVar[int] = 1 << 30
+    chunk_size = 1 << 30
 
     def __init__(self) -> None:
         BaseHandler.__init__(self)
