@@ -9,8 +9,10 @@ Loads the data into a fresh SQLite database in the temporary directory, exports 
 serves the API with gunicorn (`mercwatch serve`, WEB_CONCURRENCY workers) and Datasette with
 gunicorn and the same number of uvicorn workers, both on 127.0.0.1 only. Each URL pair is
 driven by `wrk` (Debian's package; a bounded Python client when wrk is missing) for
-`--seconds` after a short warm-up: requests per second and p95 latency, and the ratio
-mercwatch/Datasette. Bounded in time (seconds per run) and loopback only.
+`--seconds` after a short warm-up, `--rounds` times, mercwatch and Datasette in turn (so that
+whatever else the machine does falls on both alike): the median of the rounds' requests per
+second and p95 latencies, the ratio mercwatch/Datasette of the medians and the range of the
+rounds' ratios. Bounded in time (seconds per run) and loopback only.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -160,6 +163,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, help="synthesize N× the data first")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=10, help="per run (bounded)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each, in turn")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--actor", default="US", help="the government whose assessments to get")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -197,12 +201,19 @@ def main() -> None:
         for label, (mine, theirs) in pairs.items():
             for url in (mine, theirs):
                 warm(url, 20 * args.workers)
-            m_rps, m_p95 = drive(mine, args.seconds, args.connections)
-            d_rps, d_p95 = drive(theirs, args.seconds, args.connections)
+            rounds = [
+                (drive(mine, args.seconds, args.connections),
+                 drive(theirs, args.seconds, args.connections))
+                for _ in range(max(1, args.rounds))
+            ]  # fmt: skip
+            m_rps, m_p95 = (statistics.median(m[i] for m, _d in rounds) for i in (0, 1))
+            d_rps, d_p95 = (statistics.median(d[i] for _m, d in rounds) for i in (0, 1))
+            ratios = sorted(m[0] / d[0] for m, d in rounds)
             results.append(
                 {"case": label, "mercwatch_rps": round(m_rps, 1), "mercwatch_p95_ms": m_p95,
                  "datasette_rps": round(d_rps, 1), "datasette_p95_ms": d_p95,
-                 "ratio_rps": round(m_rps / d_rps, 2)}
+                 "ratio_rps": round(m_rps / d_rps, 2),
+                 "ratio_range": [round(ratios[0], 2), round(ratios[-1], 2)]}
             )  # fmt: skip
     finally:
         for server in servers:
@@ -213,6 +224,7 @@ def main() -> None:
         "workers": args.workers,
         "response_cache": not args.no_cache,
         "seconds": args.seconds,
+        "rounds": max(1, args.rounds),
         "connections": args.connections,
         "driver": "wrk" if shutil.which("wrk") else "python",
         "export_sqlite_bytes": export.stat().st_size,
@@ -226,12 +238,14 @@ def main() -> None:
     cache = "on" if report["response_cache"] else "off"
     print(f"data: {report['data']}; {args.workers} workers each; API cache {cache}; "  # noqa: T201
           f"{report['driver']}, "
-          f"{args.connections} connections, {args.seconds} s per run")  # fmt: skip
+          f"{args.connections} connections, {args.seconds} s per run, "
+          f"{report['rounds']} rounds each, medians")  # fmt: skip
     print(f"setup: {report['timings_s']}; SQLite export {report['export_sqlite_bytes']} bytes")  # noqa: T201
     for r in results:
         mine = f"mercwatch {r['mercwatch_rps']:>8} req/s p95 {r['mercwatch_p95_ms']:>7.1f} ms"
         theirs = f"datasette {r['datasette_rps']:>8} req/s p95 {r['datasette_p95_ms']:>7.1f} ms"
-        print(f"{r['case']:<40} {mine} | {theirs} | ratio {r['ratio_rps']}")  # noqa: T201
+        spread = "–".join(map(str, r["ratio_range"]))  # type: ignore[call-overload]
+        print(f"{r['case']:<40} {mine} | {theirs} | ratio {r['ratio_rps']} ({spread})")  # noqa: T201
 
 
 if __name__ == "__main__":
