@@ -20,14 +20,12 @@ UNTITLED = frozenset(
         "exportcompliancedaily-ofac-intellexa-2024-09",
         "fsec-al-masarir-judgment-2026",
         "hrw-greek-spyware-law-2022-12-08",
-        "idea-democracy-tracker-greece-2022-12",
         "israelnationalnews-apple-sues-nso-2021",
         "israelnationalnews-deca-declaration-2021-12-06",
         "jornada-co-pegasus-us-funding-2024",
         "koreaherald-nis-rcs-2015-07-16",
         "lexology-deca-cyber-export-draft-2016",
         "oiguskantsler-ylevaade-2015-julgeolekuasutused",
-        "ourcommons-ethi-odit-report-2022-11-23",
         "reddigital-chile-pdi-phantom-summons-2015",
         "redteamnews-apple-notifications-2025",
         "rtl-luxembourg-nso-2021",
@@ -57,7 +55,7 @@ def test_every_source_has_a_publisher(sources):
 # whose stored copy shows none says so in its note ("Title not read") until someone reads it.
 NOT_READ = "Title not read"
 # How many sources have no title today; it may only go down.
-MOST_UNTITLED = 124
+MOST_UNTITLED = 122
 
 
 def test_every_source_has_a_title_or_says_why_not(sources):
