@@ -5,14 +5,15 @@
     .venv/bin/python benchmarks/api_bench.py --data DIR           # any data directory
 
 Loads the data into a fresh SQLite database in the temporary directory, exports it as SQLite
-(timed), then
-serves the API with gunicorn (`mercwatch serve`, WEB_CONCURRENCY workers) and Datasette with
-gunicorn and the same number of uvicorn workers, both on 127.0.0.1 only. Each URL pair is
-driven by `wrk` (Debian's package; a bounded Python client when wrk is missing) for
+(timed), then serves the API with gunicorn (`mercwatch serve`, WEB_CONCURRENCY workers) and
+Datasette with gunicorn and the same number of uvicorn workers, both on 127.0.0.1 only. Each
+URL pair is driven by `wrk` (Debian's package; a bounded Python client when wrk is missing) for
 `--seconds` after a short warm-up, `--rounds` times, mercwatch and Datasette in turn (so that
 whatever else the machine does falls on both alike): the median of the rounds' requests per
 second and p95 latencies, the ratio mercwatch/Datasette of the medians and the range of the
-rounds' ratios. Bounded in time (seconds per run) and loopback only.
+rounds' ratios; and, steadier on a shared machine, the processor time each server's processes
+took per request (read from /proc), and its ratio. Bounded in time (seconds per run) and
+loopback only.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +74,51 @@ def warm(url: str, times: int) -> None:
             response.read()
 
 
-def drive(url: str, seconds: int, connections: int) -> tuple[float, float]:
-    """Give requests per second and p95 latency (ms) for `url` over `seconds`."""
+def cpu_seconds(pid: int) -> float:
+    """Give the processor time (user and system) that the process `pid` and every process under
+    it took so far: its own, its finished children's (which the kernel adds to it when they are
+    reaped, so a recycled worker's time stays counted) and its live descendants'."""
+    parents: dict[int, int] = {}
+    times: dict[int, tuple[int, int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        proc = int(stat.parent.name)
+        parents[proc] = int(fields[1])
+        own, reaped = int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+        times[proc] = (own, reaped)
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [p for p, pp in parents.items() if pp == parent and p not in tree]
+        tree.update(children)
+        frontier += children
+    ticks = sum(times[p][0] for p in tree if p in times) + times.get(pid, (0, 0))[1]
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Run:
+    rps: float  # requests a second
+    p95_ms: float
+    cpu_ms: float  # the server's processor time per request, whatever else the machine does
+
+
+FIELDS = ("rps", "p95_ms", "cpu_ms")
+
+
+def measure(server: subprocess.Popen[bytes], url: str, seconds: int, connections: int) -> Run:
+    before = cpu_seconds(server.pid)
+    rps, p95, requests = drive(url, seconds, connections)
+    used = cpu_seconds(server.pid) - before
+    return Run(rps, p95, used * 1000 / max(requests, 1))
+
+
+def drive(url: str, seconds: int, connections: int) -> tuple[float, float, int]:
+    """Give requests per second, p95 latency (ms) and the number of requests for `url` over
+    `seconds`."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return python_drive(url, seconds, connections)
@@ -92,10 +137,11 @@ def drive(url: str, seconds: int, connections: int) -> tuple[float, float]:
         raise SystemExit(f"{url}: {errors.group(1)} error responses\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p95 = int(re.search(r"P95_US=(\d+)", out).group(1)) / 1000  # type: ignore[union-attr]
-    return rps, p95
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    return rps, p95, requests
 
 
-def python_drive(url: str, seconds: int, connections: int) -> tuple[float, float]:
+def python_drive(url: str, seconds: int, connections: int) -> tuple[float, float, int]:
     """A bounded threaded client, for machines without wrk."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -113,7 +159,7 @@ def python_drive(url: str, seconds: int, connections: int) -> tuple[float, float
     with ThreadPoolExecutor(connections) as pool:
         results = [f.result() for f in [pool.submit(worker) for _ in range(connections)]]
     every = sorted(t for r in results for t in r)
-    return len(every) / seconds, every[int(len(every) * 0.95)] * 1000
+    return len(every) / seconds, every[int(len(every) * 0.95)] * 1000, len(every)
 
 
 def prepare(
@@ -202,18 +248,21 @@ def main() -> None:
             for url in (mine, theirs):
                 warm(url, 20 * args.workers)
             rounds = [
-                (drive(mine, args.seconds, args.connections),
-                 drive(theirs, args.seconds, args.connections))
+                (measure(servers[0], mine, args.seconds, args.connections),
+                 measure(servers[1], theirs, args.seconds, args.connections))
                 for _ in range(max(1, args.rounds))
             ]  # fmt: skip
-            m_rps, m_p95 = (statistics.median(m[i] for m, _d in rounds) for i in (0, 1))
-            d_rps, d_p95 = (statistics.median(d[i] for _m, d in rounds) for i in (0, 1))
-            ratios = sorted(m[0] / d[0] for m, d in rounds)
+            m = [statistics.median(getattr(r[0], f) for r in rounds) for f in FIELDS]
+            d = [statistics.median(getattr(r[1], f) for r in rounds) for f in FIELDS]
+            ratios = sorted(a.rps / b.rps for a, b in rounds)
             results.append(
-                {"case": label, "mercwatch_rps": round(m_rps, 1), "mercwatch_p95_ms": m_p95,
-                 "datasette_rps": round(d_rps, 1), "datasette_p95_ms": d_p95,
-                 "ratio_rps": round(m_rps / d_rps, 2),
-                 "ratio_range": [round(ratios[0], 2), round(ratios[-1], 2)]}
+                {"case": label, "mercwatch_rps": round(m[0], 1), "mercwatch_p95_ms": m[1],
+                 "mercwatch_cpu_ms": round(m[2], 3),
+                 "datasette_rps": round(d[0], 1), "datasette_p95_ms": d[1],
+                 "datasette_cpu_ms": round(d[2], 3),
+                 "ratio_rps": round(m[0] / d[0], 2),
+                 "ratio_range": [round(ratios[0], 2), round(ratios[-1], 2)],
+                 "ratio_cpu": round(d[2] / m[2], 2)}
             )  # fmt: skip
     finally:
         for server in servers:
@@ -242,10 +291,19 @@ def main() -> None:
           f"{report['rounds']} rounds each, medians")  # fmt: skip
     print(f"setup: {report['timings_s']}; SQLite export {report['export_sqlite_bytes']} bytes")  # noqa: T201
     for r in results:
-        mine = f"mercwatch {r['mercwatch_rps']:>8} req/s p95 {r['mercwatch_p95_ms']:>7.1f} ms"
-        theirs = f"datasette {r['datasette_rps']:>8} req/s p95 {r['datasette_p95_ms']:>7.1f} ms"
-        spread = "–".join(map(str, r["ratio_range"]))  # type: ignore[call-overload]
-        print(f"{r['case']:<40} {mine} | {theirs} | ratio {r['ratio_rps']} ({spread})")  # noqa: T201
+        mine = (
+            f"mercwatch {r['mercwatch_rps']:>7} req/s p95 {r['mercwatch_p95_ms']:>6.1f} ms "
+            f"cpu {r['mercwatch_cpu_ms']:.2f} ms"
+        )
+        theirs = (
+            f"datasette {r['datasette_rps']:>7} req/s p95 {r['datasette_p95_ms']:>6.1f} ms "
+            f"cpu {r['datasette_cpu_ms']:.2f} ms"
+        )
+        spread = "–".join(map(str, r["ratio_range"]))
+        print(  # noqa: T201
+            f"{r['case']}\n  {mine} | {theirs}\n  "
+            f"ratio {r['ratio_rps']} ({spread}), processor time per request {r['ratio_cpu']}"
+        )
 
 
 if __name__ == "__main__":
