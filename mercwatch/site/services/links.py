@@ -1,6 +1,11 @@
-"""Public URLs of actors, provisions, measures and sources, from their public IDs."""
+"""Public URLs of actors, provisions, measures and sources, from their public IDs: each is the
+`reverse()` of its route in mercwatch/site/urls.py, so the routes are written there alone."""
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from django.urls import reverse
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 
@@ -20,22 +25,61 @@ SECTION_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=16384)
+def _page(route: str, **kwargs: str) -> str:
+    """Give the HTML page of the site's `route` with `kwargs` (the `.json` twin is `fmt`).
+
+    Kept, the most recently used first: a page or the search index asks for the same few
+    thousand records' URLs again and again, and `reverse()` takes about 20 µs a call, a cached
+    one well under 1 µs (the scorecard and a provision's page link hundreds). The site is served
+    at the root of its host (no script prefix), so a path is the same for every request."""
+    return reverse(f"site:{route}", kwargs={**kwargs, "fmt": "/"})
+
+
+def section_of(kind: str) -> str:
+    """Give the section whose pages show actors of `kind` (`governments`, `vendors`…)."""
+    return "governments" if kind in GOVERNMENT_KINDS else SECTIONS[kind]
+
+
 def actor_url(actor_id: str, kind: str) -> str:
     """Give the page of an actor: governments, companies, organisations or the market."""
-    section = "governments" if kind in GOVERNMENT_KINDS else SECTIONS[kind]
-    return f"/{section}/{actor_id}/"
+    return section_url(section_of(kind), actor_id)
+
+
+def section_url(section: str, actor_id: str) -> str:
+    """Give the page of the actor `actor_id` in `section`."""
+    if section == "governments":
+        return _page("government", actor_id=actor_id)
+    if section == "vendors":
+        return _page("vendor", actor_id=actor_id)
+    return _page("organisation", section=section, actor_id=actor_id)
 
 
 def provision_url(code: str) -> str:
-    return f"/provisions/{code}/"
+    """Give the page of a provision from its code (`blueprint/4`: framework, then number)."""
+    framework, number = code.split("/")
+    return _page("provision", framework=framework, number=number)
+
+
+def provision_feed_url(code: str) -> str:
+    """Give the Atom feed of the changes on a provision."""
+    framework, number = code.split("/")
+    return reverse("site:provision-feed", kwargs={"framework": framework, "number": number})
+
+
+def evidence_url(section: str, actor_id: str, code: str) -> str:
+    """Give the page of every contribution behind an actor's assessment on a provision."""
+    framework, number = code.split("/")
+    kwargs = {"section": section, "actor_id": actor_id, "framework": framework, "number": number}
+    return reverse("site:evidence", kwargs={**kwargs, "fmt": "/"})
 
 
 def measure_url(measure_id: str) -> str:
-    return f"/measures/{measure_id}/"
+    return _page("measure", measure_id=measure_id)
 
 
 def source_url(source_id: str) -> str:
-    return f"/sources/{source_id}/"
+    return _page("source", source_id=source_id)
 
 
 def json_twin(path: str) -> str:
