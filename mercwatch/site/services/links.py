@@ -26,14 +26,20 @@ SECTION_KINDS: dict[str, frozenset[str]] = {
 
 
 @lru_cache(maxsize=16384)
-def _page(route: str, **kwargs: str) -> str:
-    """Give the HTML page of the site's `route` with `kwargs` (the `.json` twin is `fmt`).
+def route_url(name: str, **kwargs: str) -> str:
+    """Give `reverse(name, kwargs=kwargs)`, kept, the most recently used first.
 
-    Kept, the most recently used first: a page or the search index asks for the same few
-    thousand records' URLs again and again, and `reverse()` takes about 20 µs a call, a cached
-    one well under 1 µs (the scorecard and a provision's page link hundreds). The site is served
-    at the root of its host (no script prefix), so a path is the same for every request."""
-    return reverse(f"site:{route}", kwargs={**kwargs, "fmt": "/"})
+    A page or the search index asks for the same few thousand URLs again and again, and
+    `reverse()` takes about 20 µs a call, a cached one well under 1 µs (the scorecard and a
+    provision's page link hundreds of records, every page the dozen of the navigation). The site
+    is served at the root of its host (no script prefix), so a path is the same for every
+    request."""
+    return reverse(name, kwargs=kwargs)
+
+
+def _page(route: str, **kwargs: str) -> str:
+    """Give the HTML page of the site's `route` (its `.json` twin is `fmt=".json"`)."""
+    return route_url(f"site:{route}", **kwargs, fmt="/")
 
 
 def section_of(kind: str) -> str:
@@ -64,14 +70,13 @@ def provision_url(code: str) -> str:
 def provision_feed_url(code: str) -> str:
     """Give the Atom feed of the changes on a provision."""
     framework, number = code.split("/")
-    return reverse("site:provision-feed", kwargs={"framework": framework, "number": number})
+    return route_url("site:provision-feed", framework=framework, number=number)
 
 
 def evidence_url(section: str, actor_id: str, code: str) -> str:
     """Give the page of every contribution behind an actor's assessment on a provision."""
     framework, number = code.split("/")
-    kwargs = {"section": section, "actor_id": actor_id, "framework": framework, "number": number}
-    return reverse("site:evidence", kwargs={**kwargs, "fmt": "/"})
+    return _page("evidence", section=section, actor_id=actor_id, framework=framework, number=number)
 
 
 def measure_url(measure_id: str) -> str:
