@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
@@ -32,6 +33,10 @@ from mercwatch.tracker.snapshot import Snapshot
 
 TOTAL_BANDS = ((0, 0, "0"), (1, 3, "1–3"), (4, 7, "4–7"), (8, 13, "8–13"), (14, 28, "14–28"))
 HIGHEST = TOTAL_BANDS[-1][1]  # the highest total: 7 recommendations × 4
+
+
+def _render(template: str, context: dict[str, Any]) -> SafeString:
+    return mark_safe(get_template(template).render(context))  # escaped by the template
 
 
 def _rows_html(data: Snapshot, moment: Moment) -> dict[str, str]:
@@ -54,7 +59,7 @@ def _row(page: str, name: str, cells: tuple[tuple[str, str, str], ...], total: i
     of its explanation, its label) and the total. Kept for its inputs, beyond the moment's
     rows: a row that neither a write nor a new day changed is not rendered again."""
     context = {"page": page, "name": name, "cells": cells, "total": total}
-    return get_template("site/_scorecard_row.html").render(context)
+    return _render("site/_scorecard_row.html", context)
 
 
 @lru_cache(maxsize=64)
@@ -66,7 +71,7 @@ def _anchor(code: str) -> str:
 def scorecard_body(data: Snapshot, moment: Moment, rows: list[Row]) -> SafeString:
     """Give the `<tbody>` rows of the scorecard for `rows`, in their order."""
     if not rows:
-        return get_template("site/_scorecard_empty.html").render()
+        return _render("site/_scorecard_empty.html", {})
     html = _rows_html(data, moment)
     return mark_safe("\n".join(html[r.actor.id] for r in rows))
 
@@ -88,7 +93,7 @@ def _shape(page: str, name: str, css: str, d: str) -> SafeString:
     """Give a country of the map: its path `d`, coloured by `css`, linked to `page`, named.
     Kept for its inputs: the regions' maps show the world's shapes again."""
     context = {"page": page, "name": name, "css": css, "d": d}
-    return get_template("site/_map_shape.html").render(context)
+    return _render("site/_map_shape.html", context)
 
 
 def map_shapes(data: Snapshot, moment: Moment, map_of: str, zoom: str = "") -> SafeString:
@@ -131,4 +136,4 @@ def _contributions(
     words are translated). Kept for its inputs: an actor's page at another date, its evidence
     pages and a rebuilt snapshot show most of the same lists again."""
     context = {"items": list(zip(items, names, strict=True)), "as_of": as_of}
-    return get_template("site/_contributions.html").render(context)
+    return _render("site/_contributions.html", context)
