@@ -89,4 +89,6 @@ def source_url(source_id: str) -> str:
 
 def json_twin(path: str) -> str:
     """Give the JSON twin of a page path: `/governments/US/` → `/governments/US.json`."""
-    return "/index.json" if path == "/" else path.rstrip("/") + ".json"
+    if path == route_url("site:home"):
+        return route_url("site:home-json", fmt=".json")
+    return path.rstrip("/") + ".json"
