@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
@@ -37,6 +39,14 @@ HIGHEST = TOTAL_BANDS[-1][1]  # the highest total: 7 recommendations × 4
 
 def _render(template: str, context: dict[str, Any]) -> SafeString:
     return mark_safe(get_template(template).render(context))  # escaped by the template
+
+
+@receiver(setting_changed)
+def _routes_changed(*, setting: str, **_signal: object) -> None:
+    """Forget the fragments, which hold URLs, when a test gives the site other routes."""
+    if setting == "ROOT_URLCONF":
+        for kept in (_row, _shape, _contributions):
+            kept.cache_clear()
 
 
 def _rows_html(data: Snapshot, moment: Moment) -> dict[str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
@@ -35,6 +37,13 @@ def route_url(name: str, **kwargs: str) -> str:
     is served at the root of its host (no script prefix), so a path is the same for every
     request."""
     return reverse(name, kwargs=kwargs)
+
+
+@receiver(setting_changed)
+def _routes_changed(*, setting: str, **_signal: object) -> None:
+    """Forget the URLs when a test gives the site another URL configuration."""
+    if setting == "ROOT_URLCONF":
+        route_url.cache_clear()
 
 
 def _page(route: str, **kwargs: str) -> str:
