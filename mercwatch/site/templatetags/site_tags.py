@@ -27,9 +27,9 @@ register.filter("source_url", links.source_url)  # a source's page, from its ID
 
 @register.simple_tag
 def cached_url(route: str, **kwargs: str) -> str:
-    """Give `{% url route key=value… %}`, kept (`links.route_url`): for the links that every
-    page shows, the navigation's dozen, which `{% url %}` would reverse on every render again
-    (20 µs each, a tenth of a small page's time)."""
+    """Give `{% url route key=value… %}`, kept (`links.route_url`): `{% url %}` reverses on
+    every render again, about 20 µs a link, and the navigation's dozen on every page took a
+    quarter of the render of a small one (the methodology, 1.7 ms)."""
     return links.route_url(route, **kwargs)
 
 
