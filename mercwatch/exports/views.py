@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
@@ -36,7 +37,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
         "editions": _editions(),
         "licence_title": LICENCE_TITLE,
         "licence_url": LICENCE_URL,
-        "json_url": "/downloads/index.json",
+        "json_url": reverse("exports:downloads-json"),
     }
     return render(request, "exports/downloads.html", context)
 
@@ -61,12 +62,16 @@ def codebook_file(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _file_url(edition: str, filename: str) -> str:
+    return reverse("exports:download", kwargs={"edition": edition, "filename": filename})
+
+
 def downloads_json(request: HttpRequest) -> JsonResponse:
     """The Downloads page as JSON: editions and their files with size and SHA-256."""
     items = [
         {
             "edition": e.id,
-            "files": [{**d.__dict__, "url": f"/downloads/{e.id}/{d.filename}"} for d in files],
+            "files": [{**d.__dict__, "url": _file_url(e.id, d.filename)} for d in files],
         }
         for e, files in _editions()
     ]

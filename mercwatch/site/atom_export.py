@@ -16,6 +16,7 @@ from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION
 from mercwatch.exports.registry import Exporter, register
 from mercwatch.site.feeds import atom_for
+from mercwatch.site.services.links import route_url
 
 
 def write_atom(bundle: Bundle, out: Path) -> None:
@@ -24,8 +25,8 @@ def write_atom(bundle: Bundle, out: Path) -> None:
         bundle.whole,
         list(reversed(bundle.changes)),
         title=f"mercwatch – changes up to {bundle.as_of.isoformat()}",
-        link="/changes/",
-        feed_url="/changes/feed.atom",
+        link=route_url("site:changes", fmt="/"),
+        feed_url=route_url("site:changes-feed"),
         description="Level changes of the mercwatch assessments, with their causes.",
     )
     feed.feed["feed_copyright"] = ATTRIBUTION

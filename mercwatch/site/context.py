@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import cache
 
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, reverse
 
 
 @cache
 def _downloads_registered() -> bool:
     try:
-        resolve("/downloads/")
-    except Resolver404:
+        reverse("exports:downloads")
+    except NoReverseMatch:
         return False
     return True
 

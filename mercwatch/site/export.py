@@ -13,9 +13,18 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.test import Client
+from django.urls import reverse
 
 LINK = re.compile(r"""(?:href|src)="([^"]+)\"""")
-SEEDS = ("/", "/changes/feed.atom", "/search/")
+
+
+def seeds() -> tuple[str, ...]:
+    """Give where the crawl starts: the scorecard, the feed of every change, the search."""
+    return (
+        reverse("site:home"),
+        reverse("site:changes-feed"),
+        reverse("site:search", kwargs={"fmt": "/"}),
+    )
 
 
 @dataclass
@@ -66,7 +75,7 @@ def build(out: Path, *, progress: Callable[[str], None] | None = None) -> Export
     client = Client(HTTP_HOST=host)
     result = Export()
     seen: set[str] = set()
-    queue = deque(SEEDS)
+    queue = deque(seeds())
     while queue:
         path = queue.popleft()
         if path in seen:

@@ -13,7 +13,13 @@ from mercwatch.core.origin import origin
 from mercwatch.site.feeds import atom_for, measures_atom
 from mercwatch.site.services import changes
 from mercwatch.site.services.index import targeted_by
-from mercwatch.site.services.links import SECTION_KINDS, actor_url, provision_url
+from mercwatch.site.services.links import (
+    SECTION_KINDS,
+    actor_url,
+    provision_feed_url,
+    provision_url,
+    route_url,
+)
 from mercwatch.site.services.moment import BadInput, moment_from
 from mercwatch.site.twin import conditional
 from mercwatch.store.current import current_snapshot
@@ -36,8 +42,8 @@ def all_changes(request: HttpRequest) -> HttpResponse:
             data,
             found,
             title="mercwatch: what changed",
-            link="/changes/",
-            feed_url="/changes/feed.atom",
+            link=route_url("site:changes", fmt="/"),
+            feed_url=route_url("site:changes-feed"),
             base=origin(request),
         )
     )
@@ -61,6 +67,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     base = origin(request)
     page = actor_url(actor.id, actor.kind)
+    feed = route_url("site:actor-feed", section=section, actor_id=actor.id)
     if section == "vendors":
         return _atom(
             measures_atom(
@@ -68,7 +75,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
                 targeted_by(data, actor.id),
                 title=f"mercwatch: {actor.name}",
                 link=page,
-                feed_url=f"{page}feed.atom",
+                feed_url=feed,
                 base=base,
             )
         )
@@ -85,7 +92,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
             found,
             title=title,
             link=page + moment.query,
-            feed_url=f"{page}feed.atom{moment.query}",
+            feed_url=feed + moment.query,
             base=base,
         )
     )
@@ -99,14 +106,13 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
     if code not in data.provisions:
         raise Http404("no such provision")
     found = changes.between(data, None, EPOCH, dt.date.today(), provisions={code})
-    page = provision_url(code)
     return _atom(
         atom_for(
             data,
             found,
             title=f"mercwatch: {code} {data.provisions[code].title}",
-            link=page,
-            feed_url=f"{page}feed.atom",
+            link=provision_url(code),
+            feed_url=provision_feed_url(code),
             base=origin(request),
         )
     )

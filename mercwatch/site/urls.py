@@ -18,7 +18,7 @@ urlpatterns = [
     re_path(r"^index(?P<fmt>\.json)$", views.home, name="home-json"),
     re_path(rf"^{SECTION}{FMT}$", views.directory, name="directory"),
     re_path(
-        rf"^(?P<section>governments|companies|organisations|vendors)/{ACTOR}/feed\.atom$",
+        rf"^{SECTION}/{ACTOR}/feed\.atom$",
         feed_views.actor_feed,
         name="actor-feed",
     ),
@@ -28,7 +28,9 @@ urlpatterns = [
     ),
     re_path(rf"^governments/{ACTOR}{FMT}$", views.government, name="government"),
     re_path(
-        rf"^(?:companies|organisations)/{ACTOR}{FMT}$", views.organisation, name="organisation"
+        rf"^(?P<section>companies|organisations)/{ACTOR}{FMT}$",
+        views.organisation,
+        name="organisation",
     ),
     re_path(rf"^vendors/{ACTOR}{FMT}$", views.vendor, name="vendor"),
     re_path(rf"^provisions{FMT}$", views.provisions, name="provisions"),

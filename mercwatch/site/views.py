@@ -121,13 +121,11 @@ def government(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpRespo
 
 
 @public(*MOMENT)
-def organisation(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
+def organisation(request: HttpRequest, section: str, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A company or civil-society organisation on the provisions it is assessed on."""
     data = current_snapshot()
-    kinds = {"company"} if request.path.startswith("/companies/") else {"civil-society"}
-    actor = actors.actor_of(data, actor_id, kinds)
+    actor = actors.actor_of(data, actor_id, SECTION_KINDS[section])
     context = actors.actor_page(data, actor, moment_from(data, _params(request)))
-    section = "companies" if "company" in kinds else "organisations"
     return respond(request, fmt, "site/actor.html", {**context, "section": section})
 
 

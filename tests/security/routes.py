@@ -61,7 +61,7 @@ SAMPLES = {
 # Where a route's records are of another kind than the samples'.
 ROUTE_VALUES = {
     "site:vendor": {"actor_id": "vendor-one"},
-    "site:organisation": {"actor_id": "acme"},
+    "site:organisation": {"section": "companies", "actor_id": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")
 _OPTIONAL = re.compile(r"\(\?:/page/\(\?P<page>\[0-9\]\+\)\)\?")

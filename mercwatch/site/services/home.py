@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from mercwatch.site.services import changes, fragments, geometry, scorecard
+from mercwatch.site.services.links import route_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.scorecard import Query, tracked
 from mercwatch.tracker.changes import EPOCH
@@ -32,7 +33,7 @@ def link(moment: Moment, query: Query, **change: str) -> str:
     params["sort"] = query.sort
     params["order"] = "desc" if query.descending else "asc"
     params.update(change)
-    return "/?" + urlencode(params)
+    return route_url("site:home") + "?" + urlencode(params)
 
 
 def sort_links(data: Snapshot, moment: Moment, query: Query) -> dict[str, dict[str, str]]:

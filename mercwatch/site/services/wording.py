@@ -54,6 +54,20 @@ def designated_span(since: PartialDate, until: PartialDate | None, today: dt.dat
     return _("%(span)s (removed)") % {"span": text} if until.first_day() <= today else text
 
 
+# The sections of the site, as their lists and crumbs name them.
+SECTIONS: dict[str, Promise] = {
+    "governments": gettext_lazy("Governments"),
+    "companies": gettext_lazy("Companies"),
+    "organisations": gettext_lazy("Organisations"),
+    "vendors": gettext_lazy("Vendors"),
+}
+
+
+def section_label(section: str) -> str:
+    """Give a section of the site as a reader reads it: "Governments", "Organisations"."""
+    return str(SECTIONS.get(section, section))
+
+
 def kind_label(kind: str) -> str:
     """Give an actor kind as a reader reads it: "Vendor", "Civil-society organisation"."""
     return str(ActorKind(kind).label) if kind in ActorKind.values else kind

@@ -1,6 +1,6 @@
 """Template filters that turn a record's codes into words: each is the function of the same name
 in `services.wording` ("Designation (trade list)", "In force", "Primary (the issuing body)",
-"Designated", "English")."""
+"Designated", "English", "Organisations")."""
 
 from __future__ import annotations
 
@@ -16,5 +16,6 @@ for _function in (
     wording.source_kind,
     wording.role_label,
     wording.language_name,
+    wording.section_label,
 ):
     register.filter(_function.__name__, _function)
