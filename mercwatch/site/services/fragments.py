@@ -20,6 +20,7 @@ from typing import Any
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -41,6 +42,15 @@ def _render(template: str, context: dict[str, Any]) -> SafeString:
     return mark_safe(get_template(template).render(context))  # escaped by the template
 
 
+# Where a kept row or shape holds the moment's query string ("?as_of=…"), put in when it is
+# shown: so a row is rendered once for what it shows, not once more for every date asked for.
+QUERY = "mwquery0placeholder"
+
+
+def _with_query(kept: str, query: str) -> str:
+    return kept.replace(QUERY, escape(query))
+
+
 @receiver(setting_changed)
 def _routes_changed(*, setting: str, **_signal: object) -> None:
     """Forget the fragments, which hold URLs, when a test gives the site other routes."""
@@ -60,14 +70,16 @@ def _rows_html(data: Snapshot, moment: Moment) -> dict[str, str]:
 
 def _row_html(row: Row, query: str) -> str:
     cells = tuple((a.level, _anchor(a.provision), a.label) for a in row.cells)
-    return _row(actor_url(row.actor.id, row.actor.kind) + query, row.actor.name, cells, row.total)
+    page = actor_url(row.actor.id, row.actor.kind) + QUERY
+    return _with_query(_row(page, row.actor.name, cells, row.total), query)
 
 
 @lru_cache(maxsize=1024)
 def _row(page: str, name: str, cells: tuple[tuple[str, str, str], ...], total: int) -> SafeString:
     """Give a row of the scorecard: the government's name, each cell (its level, the anchor
     of its explanation, its label) and the total. Kept for its inputs, beyond the moment's
-    rows: a row that neither a write nor a new day changed is not rendered again."""
+    rows: a row that neither a write nor a new day changed, nor another date, is not rendered
+    again."""
     context = {"page": page, "name": name, "cells": cells, "total": total}
     return _render("site/_scorecard_row.html", context)
 
@@ -95,7 +107,8 @@ def _shape_html(row: Row, d: str, map_of: str, query: str) -> str:
         cell = next(c for c in row.cells if c.provision == map_of)
         css, label = f"lv-{cell.level}", cell.label
     name = _("%(name)s: %(level)s") % {"name": row.actor.name, "level": label}
-    return _shape(actor_url(row.actor.id, row.actor.kind) + query, name, css, d)
+    page = actor_url(row.actor.id, row.actor.kind) + QUERY
+    return _with_query(_shape(page, name, css, d), query)
 
 
 @lru_cache(maxsize=1024)
