@@ -13,7 +13,9 @@ templates rendered again from the derived assessments, which stay cached per dat
 `--cold` times with the caches of a moment dropped too (`derive`: assessments, rows, changes
 and fragments computed again, as for a date nobody asked for before; what depends on the data
 alone – the dataset, the engine's inputs, the engine per methodology version and the reverse
-indexes – is rebuilt only when the data changes, and is kept).
+indexes – is rebuilt only when the data changes, and is kept). Then the scorecard, the busiest
+government's page and its API assessments, each for today and for `--dates` random dates asked
+once each, side by side.
 Server time is the time Django takes to answer through its full middleware stack (Django's test
 client, no network), which is what the targets are about.
 """
@@ -49,6 +51,7 @@ DATA_ONLY = {
 def _setup(args: argparse.Namespace) -> None:
     os.environ.setdefault("MERCWATCH_ENV", "development")
     os.environ.setdefault("MERCWATCH_SEARCH_RATE_LIMIT", "0")  # the search is timed, not limited
+    os.environ.setdefault("MERCWATCH_API_RATE_LIMIT", "0")  # so is the API
     if args.data:
         scratch = Path(tempfile.gettempdir()) / f"mw-bench-{Path(args.data).name}.sqlite3"
         url = args.database or f"sqlite:///{scratch}"
@@ -148,6 +151,55 @@ def measure(repeat: int, cold: int) -> list[dict[str, Any]]:
     return rows
 
 
+def dated(ids: dict[str, str], count: int, seed: int) -> list[dict[str, Any]]:
+    """Time pages that take a date, for today and for `count` dates nobody asked for before
+    (random days from 2015 to today, each asked once): a lookup in the engine's stretches,
+    so a random date should cost about what today costs once today's page is rendered again."""
+    import datetime as dt
+    import random
+
+    from django.conf import settings
+    from django.test import Client
+
+    from mercwatch.site import twin
+
+    client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+    rng = random.Random(seed)
+    first, span = dt.date(2015, 1, 1), (dt.date.today() - dt.date(2015, 1, 1)).days
+    days = rng.sample(range(span), min(count, span))
+    rows = []
+    for name, path in {
+        "scorecard": "/",
+        "government": f"/governments/{ids['government']}/",
+        "api assessments": f"/api/v1/assessments?actor={ids['government']}&framework=blueprint",
+    }.items():
+        client.get(path)
+        today = _times(client, path, count, clear=True)
+        joiner = "&" if "?" in path else "?"
+        times = []
+        for offset in days:
+            url = f"{path}{joiner}as_of={first + dt.timedelta(days=offset)}"
+            twin._pages.clear()
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+            if response.status_code != 200:
+                raise SystemExit(f"{url}: HTTP {response.status_code}")
+        times.sort()
+        rows.append(
+            {
+                "page": name,
+                "today_median_ms": _ms(statistics.median(today)),
+                "today_p95_ms": _ms(_p95(today)),
+                "today_per_s": round(len(today) / sum(today)),
+                "random_median_ms": _ms(statistics.median(times)),
+                "random_p95_ms": _ms(_p95(times)),
+                "random_per_s": round(len(times) / sum(times)),
+            }
+        )
+    return rows
+
+
 def _times(
     client: Any, path: str, repeat: int, *, clear: bool, derive: bool = False
 ) -> list[float]:
@@ -185,12 +237,15 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="the database is already loaded")
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--cold", type=int, default=5, help="requests with no derived cache")
+    parser.add_argument("--dates", type=int, default=100, help="random dates, each asked once")
+    parser.add_argument("--seed", type=int, default=1, help="of the random dates")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     _setup(args)
     rows = measure(args.repeat, args.cold)
+    any_date = dated(_ids(), args.dates, args.seed)
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=1) + "\n")
+        sys.stdout.write(json.dumps({"pages": rows, "dates": any_date}, indent=1) + "\n")
         return
     out = [
         "| page | first | median | p95 | render median | render p95 "
@@ -202,6 +257,15 @@ def main() -> None:
             f"| {r['page']} | {r['first_ms']} | {r['median_ms']} | {r['p95_ms']} | "
             f"{r['render_median_ms']} | {r['render_p95_ms']} | "
             f"{r['derive_median_ms']} | {r['derive_p95_ms']} | {r['bytes']} |"
+        )
+    out += ["", "Any date (rendered again each time; ms, and requests a second, one client):", ""]
+    out.append("| page | today median | today p95 | today /s | random date median "
+               "| random date p95 | random date /s |")  # fmt: skip
+    out.append("|---|--:|--:|--:|--:|--:|--:|")
+    for r in any_date:
+        out.append(
+            f"| {r['page']} | {r['today_median_ms']} | {r['today_p95_ms']} | {r['today_per_s']} "
+            f"| {r['random_median_ms']} | {r['random_p95_ms']} | {r['random_per_s']} |"
         )
     sys.stdout.write("\n".join(out) + "\n")
 
