@@ -39,11 +39,14 @@ def notices_of(request: HttpRequest) -> list[Notice]:
 
 
 def respond(request: HttpRequest, fmt: str, template: str, context: dict[str, Any]) -> HttpResponse:
-    """Give the page as HTML, or its JSON twin (`context['json']`) when `fmt` is `.json`, each
-    with the notices about its query (`notices`: what was ignored, what a date means)."""
+    """Give the page as HTML, or its JSON twin (`context['json']`, or what it gives when it is
+    a function: a twin that costs to build is built only when asked for) when `fmt` is
+    `.json`, each with the notices about its query (`notices`: what was ignored, what a date
+    means)."""
     notices = notices_of(request)
     if fmt == ".json":
-        body = {**context["json"], "notices": [n.as_dict() for n in notices]}
+        twin = context["json"]
+        body = {**(twin() if callable(twin) else twin), "notices": [n.as_dict() for n in notices]}
         return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
     path = request.path
     context.setdefault("json_url", json_twin(path) + _query(request))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -43,9 +44,10 @@ class Moment:
     chosen: bool = False  # the reader chose a date or an edition (carried along in links)
     notices: tuple[Notice, ...] = ()
 
-    @property
+    @functools.cached_property
     def query(self) -> str:
-        """Give the query string that keeps this moment across links ('' for today)."""
+        """Give the query string that keeps this moment across links ('' for today); worked
+        out once, as every row, shape and link of a page asks for it."""
         if not self.chosen:
             return ""
         if self.edition is not None:
