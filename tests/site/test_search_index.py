@@ -129,7 +129,7 @@ TOP = {
         ],
     ),
     "Pegasus": (
-        73,
+        75,
         [
             ("product", "pegasus"),
             ("actor", "michal-wos"),
@@ -159,7 +159,7 @@ TOP = {
         ],
     ),
     "France": (
-        7,
+        8,
         [
             ("actor", "FR"),
             ("measure", "it-copasir-paragon-findings-2025"),
