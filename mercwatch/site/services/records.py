@@ -167,6 +167,7 @@ def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, An
     method = methodology_of(data, moment.version)
     return {
         "actors": compared,
+        "names": ", ".join(a.name for a in compared),  # the table's caption names them
         "chosen": actors,
         "rows": rows,
         "totals": list(zip(compared, totals, strict=True)),
