@@ -91,7 +91,7 @@ def home_page(
         "regions": geometry.regions(),
         "editions": data.editions,
         "map_of": map_of,
-        "map_title": "total score" if map_of == "total" else data.provisions[map_of].title,
+        "map_title": _("total score") if map_of == "total" else data.provisions[map_of].title,
         "shapes": fragments.map_shapes(data, moment, map_of, zoom),
         "zoom": zoom,
         "zoom_label": geometry.ZOOMS[zoom][0] if zoom else "",
