@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -88,7 +89,7 @@ def _bad_parameter(request: HttpRequest, exc: BadParameter) -> HttpResponse:
 
 
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return problem(404, str(exc) or "no such record")
+    return problem(404, str(exc) or _("no such record"))
 
 
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
@@ -97,12 +98,15 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:
     # The stored data does not pass its own checks (a write in progress, say): nothing to serve.
-    return problem(409, "the stored data fails its checks: " + "; ".join(exc.errors[:5]))
+    detail = _("the stored data fails its checks: %(errors)s") % {
+        "errors": "; ".join(exc.errors[:5])
+    }
+    return problem(409, detail)
 
 
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s", request.path, exc_info=exc)
-    return problem(500, "the server failed to answer; the error was logged")
+    return problem(500, _("the server failed to answer; the error was logged"))
 
 
 def build_api() -> NinjaAPI:

@@ -8,6 +8,10 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 PREFIX = "/api/v1"
 # Records of the bundled data, to make each operation's example URL answer.
 EXAMPLES = {
@@ -27,7 +31,9 @@ class Param:
     name: str
     where: str  # "path" or "query"
     required: bool
-    form: str  # what a value looks like: "date YYYY-MM-DD", "whole number 1–500", "text"
+    # What a value looks like ("date YYYY-MM-DD", "whole number 1–500", "text"), in the reader's
+    # language: the operations are read once, the page is shown in any language.
+    form: str | Promise
     choices: tuple[str, ...]
     default: str
     description: str
@@ -44,20 +50,29 @@ class Operation:
     example: str
 
 
-def _form(schema: dict[str, Any], components: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+def _whole_number(low: object, high: object) -> str:
+    if low is None or high is None:
+        return _("whole number")
+    return _("whole number %(low)s–%(high)s") % {"low": low, "high": high}
+
+
+whole_number = lazy(_whole_number, str)
+
+
+def _form(
+    schema: dict[str, Any], components: dict[str, Any]
+) -> tuple[str | Promise, tuple[str, ...]]:
     options = [o for o in schema.get("anyOf", [schema]) if o.get("type") != "null"]
     one = options[0] if options else {}
     if "$ref" in one:
         one = components[one["$ref"].rsplit("/", 1)[1]]
     if "enum" in one:
-        return "one of the values listed", tuple(str(v) for v in one["enum"])
+        return gettext_lazy("one of the values listed"), tuple(str(v) for v in one["enum"])
     if one.get("format") == "date":
-        return "date YYYY-MM-DD", ()
+        return gettext_lazy("date YYYY-MM-DD"), ()
     if one.get("type") == "integer":
-        low, high = one.get("minimum"), one.get("maximum")
-        span = f" {low}–{high}" if low is not None and high is not None else ""
-        return f"whole number{span}", ()
-    return "text", ()
+        return whole_number(one.get("minimum"), one.get("maximum")), ()
+    return gettext_lazy("text"), ()
 
 
 def _param(p: dict[str, Any], components: dict[str, Any]) -> Param:

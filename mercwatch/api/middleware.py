@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext as _
 
 from mercwatch.api.problems import database_unavailable, is_problem, problem
 from mercwatch.core.outage import is_outage
@@ -51,7 +52,7 @@ class ApiMiddleware:
             if is_outage(exc):
                 response = database_unavailable()
             else:
-                response = problem(500, "the server failed to answer; the error was logged")
+                response = problem(500, _("the server failed to answer; the error was logged"))
         for name, value in CORS.items():
             response[name] = value
         return response
@@ -63,7 +64,10 @@ class ApiMiddleware:
         if request.method == "OPTIONS":
             return HttpResponse(status=204)
         if request.method not in READ:
-            refusal = problem(405, f"the API is read-only: {request.method} is not allowed")
+            detail = _("the API is read-only: %(method)s is not allowed") % {
+                "method": request.method
+            }
+            refusal = problem(405, detail)
             refusal["Allow"] = "GET, HEAD, OPTIONS"
             return refusal
         wrong = None if request.path.startswith(DOCS) else self._parameters(request)
@@ -93,19 +97,21 @@ class ApiMiddleware:
         allowed = accepted(request.path)
         unknown = [] if allowed is None else sorted(unknown_names(names, allowed))
         if unknown:
-            errors = [{"parameter": n, "detail": "unknown parameter"} for n in unknown]
-            detail = "unknown query parameter: " + ", ".join(unknown)
+            errors = [{"parameter": n, "detail": _("unknown parameter")} for n in unknown]
+            detail = _("unknown query parameter: %(names)s") % {"names": ", ".join(unknown)}
             return problem(400, detail, parameter=unknown[0], errors=errors,
                            kind="unknown-parameter")  # fmt: skip
         repeated = sorted(n for n in names if len(request.GET.getlist(n)) > 1)
         if repeated:
-            errors = [{"parameter": n, "detail": "given more than once"} for n in repeated]
-            detail = "query parameter given more than once: " + ", ".join(repeated)
+            errors = [{"parameter": n, "detail": _("given more than once")} for n in repeated]
+            detail = _("query parameter given more than once: %(names)s") % {
+                "names": ", ".join(repeated)
+            }
             return problem(400, detail, parameter=repeated[0], errors=errors)
         empty = sorted(n for n in names if request.GET.get(n, "") == "")
         if empty:
-            errors = [{"parameter": n, "detail": "must not be empty"} for n in empty]
-            detail = "query parameter without a value: " + ", ".join(empty)
+            errors = [{"parameter": n, "detail": _("must not be empty")} for n in empty]
+            detail = _("query parameter without a value: %(names)s") % {"names": ", ".join(empty)}
             return problem(422, detail, parameter=empty[0], errors=errors)
         return None
 
@@ -113,17 +119,19 @@ class ApiMiddleware:
         try:
             request.get_host()  # ALLOWED_HOSTS, before any answer is looked up or made
         except DisallowedHost:
-            return problem(400, "the Host header names no host this server answers to")
+            return problem(400, _("the Host header names no host this server answers to"))
         length = request.headers.get("Content-Length", "") or "0"
         if not length.isdigit() or int(length) > MAX_BODY:
-            return problem(413, f"request bodies are limited to {MAX_BODY} bytes")
+            detail = _("request bodies are limited to %(most)d bytes") % {"most": MAX_BODY}
+            return problem(413, detail)
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY:
-            detail = f"query strings are limited to {MAX_QUERY} characters"
+            detail = _("query strings are limited to %(most)d characters") % {"most": MAX_QUERY}
             return problem(400, detail, kind="query-too-long")
         wait = refused(request, "api")
         if wait is not None:
             limit = per_minute("api")
-            response = problem(429, f"at most {limit} requests a minute per client address")
+            detail = _("at most %(limit)d requests a minute per client address") % {"limit": limit}
+            response = problem(429, detail)
             response["Retry-After"] = str(wait)
             return response
         return None
@@ -135,5 +143,5 @@ def _json(response: HttpResponse) -> bool:
 
 def _reason(response: HttpResponseBase) -> str:
     if response.status_code == 405:
-        return "the API is read-only: use GET, HEAD or OPTIONS"
-    return f"the request could not be answered ({response.reason_phrase})"
+        return _("the API is read-only: use GET, HEAD or OPTIONS")
+    return _("the request could not be answered (%(reason)s)") % {"reason": response.reason_phrase}

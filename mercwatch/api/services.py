@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, overload
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext as _
+
 from mercwatch.api import records
 from mercwatch.api.records import Record
 from mercwatch.site.services.explain import Shown, shown
@@ -244,7 +246,10 @@ def contributions(
             engine=engine(data, methodology),
         )
         if not found:
-            raise NotFound(f"{actor!r} is not assessed on {provision!r}")
+            raise NotFound(
+                _("%(actor)r is not assessed on %(provision)r")
+                % {"actor": actor, "provision": provision}
+            )
         return [c.as_dict() for c in found[0].contributions]
 
     return memo(data, ("contributions", as_of, actor, provision, methodology), build)
@@ -258,7 +263,7 @@ def edition_date(data: Snapshot, parameter: str, edition: str) -> tuple[dt.date,
     for e in data.editions:
         if e.id == edition:
             return e.as_of, e.methodology
-    raise BadParameter(parameter, f"no edition {edition!r}")
+    raise BadParameter(parameter, _("no edition %(id)r") % {"id": edition})
 
 
 def changes(
@@ -303,4 +308,4 @@ def one(items: list[Record], key: str, value: str) -> Record:
     for item in items:
         if item[key] == value:
             return item
-    raise NotFound(f"no record with {key} {value!r}")
+    raise NotFound(_("no record with %(key)s %(value)r") % {"key": key, "value": value})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, re_path
+from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
 
 from mercwatch.api import views
@@ -12,7 +13,7 @@ from mercwatch.api.problems import problem
 
 
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
-    return problem(404, f"no API endpoint at {request.path}")
+    return problem(404, _("no API endpoint at %(path)s") % {"path": request.path})
 
 
 urlpatterns = [

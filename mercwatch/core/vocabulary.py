@@ -3,91 +3,92 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ActorKind(models.TextChoices):
-    COUNTRY = "country", "Country"
-    SUPRANATIONAL = "supranational", "Supranational body"
-    COMPANY = "company", "Company"
-    CIVIL_SOCIETY = "civil-society", "Civil-society organisation"
-    VENDOR = "vendor", "Vendor"
-    PERSON = "person", "Person"
+    COUNTRY = "country", _("Country")
+    SUPRANATIONAL = "supranational", _("Supranational body")
+    COMPANY = "company", _("Company")
+    CIVIL_SOCIETY = "civil-society", _("Civil-society organisation")
+    VENDOR = "vendor", _("Vendor")
+    PERSON = "person", _("Person")
 
 
 GOVERNMENT_KINDS = frozenset({ActorKind.COUNTRY.value, ActorKind.SUPRANATIONAL.value})
 
 
 class Addressee(models.TextChoices):
-    GOVERNMENTS = "governments", "Governments"
-    INDUSTRY = "industry", "Industry"
-    CIVIL_SOCIETY = "civil-society", "Civil society"
+    GOVERNMENTS = "governments", _("Governments")
+    INDUSTRY = "industry", _("Industry")
+    CIVIL_SOCIETY = "civil-society", _("Civil society")
 
 
 class MeasureType(models.TextChoices):
-    LAW = "law", "Law"
-    REGULATION = "regulation", "Regulation"
-    EXECUTIVE_ORDER = "executive-order", "Executive order"
-    EXPORT_CONTROL = "export-control", "Export-control rule"
-    DESIGNATION = "designation", "Designation (trade list)"
-    SANCTION = "sanction", "Sanction"
-    VISA_RESTRICTION = "visa-restriction", "Visa restriction"
-    PROCUREMENT = "procurement", "Procurement rule or contract"
-    OVERSIGHT_BODY = "oversight-body", "Oversight body"
-    INQUIRY = "inquiry", "Inquiry"
-    DISCLOSURE = "disclosure", "Official disclosure"
-    COURT_RULING = "court-ruling", "Court ruling"
-    LAWSUIT = "lawsuit", "Lawsuit"
-    DECLARATION = "declaration", "Declaration or statement"
-    RESOLUTION = "resolution", "Parliamentary resolution or recommendation"
-    INVESTMENT_EXCLUSION = "investment-exclusion", "Investment exclusion"
-    THREAT_REPORT = "threat-report", "Threat report"
-    TAKEDOWN = "takedown", "Takedown"
-    USER_NOTIFICATION = "user-notification", "User notification"
-    TRANSPARENCY_REPORT = "transparency-report", "Transparency report"
-    CORPORATE_POLICY = "corporate-policy", "Corporate policy"
-    SECURITY_FIX = "security-fix", "Security fix"
+    LAW = "law", _("Law")
+    REGULATION = "regulation", _("Regulation")
+    EXECUTIVE_ORDER = "executive-order", _("Executive order")
+    EXPORT_CONTROL = "export-control", _("Export-control rule")
+    DESIGNATION = "designation", _("Designation (trade list)")
+    SANCTION = "sanction", _("Sanction")
+    VISA_RESTRICTION = "visa-restriction", _("Visa restriction")
+    PROCUREMENT = "procurement", _("Procurement rule or contract")
+    OVERSIGHT_BODY = "oversight-body", _("Oversight body")
+    INQUIRY = "inquiry", _("Inquiry")
+    DISCLOSURE = "disclosure", _("Official disclosure")
+    COURT_RULING = "court-ruling", _("Court ruling")
+    LAWSUIT = "lawsuit", _("Lawsuit")
+    DECLARATION = "declaration", _("Declaration or statement")
+    RESOLUTION = "resolution", _("Parliamentary resolution or recommendation")
+    INVESTMENT_EXCLUSION = "investment-exclusion", _("Investment exclusion")
+    THREAT_REPORT = "threat-report", _("Threat report")
+    TAKEDOWN = "takedown", _("Takedown")
+    USER_NOTIFICATION = "user-notification", _("User notification")
+    TRANSPARENCY_REPORT = "transparency-report", _("Transparency report")
+    CORPORATE_POLICY = "corporate-policy", _("Corporate policy")
+    SECURITY_FIX = "security-fix", _("Security fix")
 
 
 class EventKind(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    ADOPTED = "adopted", "Adopted"
-    IN_FORCE = "in-force", "In force"
-    AMENDED = "amended", "Amended"
-    REPEALED = "repealed", "Repealed"
-    ENDED = "ended", "Ended"
+    ANNOUNCED = "announced", _("Announced")
+    ADOPTED = "adopted", _("Adopted")
+    IN_FORCE = "in-force", _("In force")
+    AMENDED = "amended", _("Amended")
+    REPEALED = "repealed", _("Repealed")
+    ENDED = "ended", _("Ended")
 
 
 class SourceKind(models.TextChoices):
-    PRIMARY = "primary", "Primary (the issuing body)"
-    REPRINT = "reprint", "Reprint of the primary text"
-    SECONDARY = "secondary", "Secondary (press or analysis)"
+    PRIMARY = "primary", _("Primary (the issuing body)")
+    REPRINT = "reprint", _("Reprint of the primary text")
+    SECONDARY = "secondary", _("Secondary (press or analysis)")
 
 
 class Stance(models.TextChoices):
-    SUPPORTS = "supports", "Supports"
-    DISPUTES = "disputes", "Disputes"
+    SUPPORTS = "supports", _("Supports")
+    DISPUTES = "disputes", _("Disputes")
 
 
 class TargetRole(models.TextChoices):
-    DESIGNATED = "designated", "Designated"
-    NAMED = "named", "Named"
-    SUED = "sued", "Sued"
-    EXCLUDED = "excluded", "Excluded"
-    CONVICTED = "convicted", "Convicted"
+    DESIGNATED = "designated", _("Designated")
+    NAMED = "named", _("Named")
+    SUED = "sued", _("Sued")
+    EXCLUDED = "excluded", _("Excluded")
+    CONVICTED = "convicted", _("Convicted")
 
 
 class RelationshipKind(models.TextChoices):
-    SUBSIDIARY = "subsidiary", "Subsidiary of"
-    OWNER = "owner", "Owner of or investor in"
-    PART_OF = "part-of", "Part of (consortium or group)"
-    SUCCESSOR = "successor", "Successor of"
-    MEMBER = "member", "Member of"
-    FOUNDER = "founder", "Founder of"
-    EXECUTIVE = "executive", "Executive of"
-    CUSTOMER = "customer", "Customer of"
+    SUBSIDIARY = "subsidiary", _("Subsidiary of")
+    OWNER = "owner", _("Owner of or investor in")
+    PART_OF = "part-of", _("Part of (consortium or group)")
+    SUCCESSOR = "successor", _("Successor of")
+    MEMBER = "member", _("Member of")
+    FOUNDER = "founder", _("Founder of")
+    EXECUTIVE = "executive", _("Executive of")
+    CUSTOMER = "customer", _("Customer of")
 
 
 class AliasKind(models.TextChoices):
-    ALIAS = "alias", "Also known as"
-    FORMER = "former", "Former name"
-    LEGAL = "legal", "Legal name"
+    ALIAS = "alias", _("Also known as")
+    FORMER = "former", _("Former name")
+    LEGAL = "legal", _("Legal name")

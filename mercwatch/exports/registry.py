@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.functional import Promise
+
 from mercwatch.exports.bundle import Bundle
 
 
@@ -14,7 +16,7 @@ class Exporter:
     """A format: its name, whether it writes a directory or a file, and how it writes."""
 
     name: str
-    title: str
+    title: str | Promise  # what the Downloads page calls it, in the reader's language
     filename: str  # the file (or directory) name on the Downloads page, with `{label}`
     media_type: str
     write: Callable[[Bundle, Path], None]

@@ -51,7 +51,8 @@ def build_downloads(bundle: Bundle, root: Path) -> list[Download]:
             payload = (target / filename).read_bytes()
         media = "application/zip" if exporter.directory else exporter.media_type
         digest = hashlib.sha256(payload).hexdigest()
-        found.append(Download(name, exporter.title, filename, media, len(payload), digest))
+        title = str(exporter.title)
+        found.append(Download(name, title, filename, media, len(payload), digest))
     manifest = [d.__dict__ for d in found]
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return found

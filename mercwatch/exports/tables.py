@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.exports.meanings import allowed, meaning
 from mercwatch.tracker.derive import Assessment
@@ -74,8 +77,8 @@ def _plain(value: Any) -> Value:
 def _c(table: str, spec: str) -> Iterator[Column]:
     """Give a column from `name`, `name:type` or `name>table` (a reference); a date column is
     followed by its `_precision` column."""
-    name, _, refs = spec.partition(">")
-    name, _, kind = name.partition(":")
+    name, _sep, refs = spec.partition(">")
+    name, _sep, kind = name.partition(":")
     yield Column(name, kind or "string", refs or None, meaning(table, name), allowed(table, name))
     if kind == "date":
         precision = f"{name}_precision"
@@ -84,8 +87,8 @@ def _c(table: str, spec: str) -> Iterator[Column]:
         )
 
 
-def _table(name: str, description: str, *specs: str) -> Table:
-    return Table(name, description, tuple(c for s in specs for c in _c(name, s)))
+def _table(name: str, description: str | Promise, *specs: str) -> Table:
+    return Table(name, str(description), tuple(c for s in specs for c in _c(name, s)))
 
 
 # Each owner a citation may have (tracker/models.py), with the table its column points to.
@@ -120,46 +123,46 @@ class _Builder:
         self.t = {
             x.name: x
             for x in (
-                t("frameworks", "Sets of norms", "id", "title", "short_title", "publisher",
+                t("frameworks", _("Sets of norms"), "id", "title", "short_title", "publisher",
                   "date:date", "url", "description", "position:integer"),
-                t("provisions", "Recommendations, principles and commitments", "code",
+                t("provisions", _("Recommendations, principles and commitments"), "code",
                   "framework>frameworks", "parent>provisions", "number", "position:integer",
                   "title", "text", "addressees", "guidance"),
-                t("actors", "Countries, bodies, companies, organisations, vendors, persons", "id",
-                  "kind", "name", "official_name", "iso_alpha3", "country>actors",
+                t("actors", _("Countries, bodies, companies, organisations, vendors, persons"),
+                  "id", "kind", "name", "official_name", "iso_alpha3", "country>actors",
                   "founded:date", "description"),
-                t("aliases", "Other names of actors", "id", "actor>actors", "name", "kind",
+                t("aliases", _("Other names of actors"), "id", "actor>actors", "name", "kind",
                   "position:integer"),
-                t("memberships", "Dated support for or signature of a framework", "id",
+                t("memberships", _("Dated support for or signature of a framework"), "id",
                   "actor>actors", "framework>frameworks", "role", "since:date", "until:date",
                   "note", "position:integer"),
-                t("sources", "Documents cited", "id", "group", "url", "title", "publisher",
+                t("sources", _("Documents cited"), "id", "group", "url", "title", "publisher",
                   "kind", "published:date", "language", "retrieved:date", "archived_url",
                   "content_hash", "note", "position:integer"),
-                t("measures", "What actors did", "id", "actor>actors", "family",
+                t("measures", _("What actors did"), "id", "actor>actors", "family",
                   "position:integer", "type", "title", "summary", "date:date", "note"),
-                t("measure_events", "Dated steps in a measure's life", "id",
+                t("measure_events", _("Dated steps in a measure's life"), "id",
                   "measure>measures", "kind", "date:date", "position:integer", "note"),
-                t("links", "How far a measure goes toward a provision", "id",
+                t("links", _("How far a measure goes toward a provision"), "id",
                   "measure>measures", "provision>provisions", "level", "rationale",
                   "position:integer"),
-                t("targets", "Market actors a measure is aimed at", "id", "measure>measures",
+                t("targets", _("Market actors a measure is aimed at"), "id", "measure>measures",
                   "actor>actors", "role", "since:date", "until:date", "note",
                   "position:integer"),
-                t("overrides", "Editors' statuses, each with a rationale", "id", "actor>actors",
+                t("overrides", _("Editors' statuses, each with a rationale"), "id", "actor>actors",
                   "provision>provisions", "level", "rationale", "since:date", "until:date",
                   "position:integer"),
-                t("relationships", "Dated ties between actors", "id", "subject>actors", "kind",
+                t("relationships", _("Dated ties between actors"), "id", "subject>actors", "kind",
                   "object>actors", "since:date", "until:date", "note", "position:integer"),
-                t("products", "Vendors' products", "id", "vendor>actors", "name", "kind",
+                t("products", _("Vendors' products"), "id", "vendor>actors", "name", "kind",
                   "description", "position:integer"),
-                t("citations", "Records citing sources; exactly one owner column is set", "id",
+                t("citations", _("Records citing sources; exactly one owner column is set"), "id",
                   "source>sources", "excerpt", "locator", "stance", "kind", "position:integer",
                   *(f"{owner}>{table}" for owner, table in CITATION_OWNERS)),
-                t("editions", "Published states of the tracker", "id", "title", "as_of:date",
+                t("editions", _("Published states of the tracker"), "id", "title", "as_of:date",
                   "published:date", "methodology>methodologies", "notes", "position:integer"),
-                t("methodologies", "Methodology versions, verbatim", "version", "document"),
-                t("assessments", "Derived status of each actor on each provision at the date",
+                t("methodologies", _("Methodology versions, verbatim"), "version", "document"),
+                t("assessments", _("Derived status of each actor on each provision at the date"),
                   "id", "actor>actors", "provision>provisions", "as_of:date", "level", "label",
                   "score:integer", "derived:boolean", "confidence", "methodology>methodologies",
                   "rule", "text"),

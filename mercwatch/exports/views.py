@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils.http import http_date
 
 from mercwatch.exports.codebook import FILENAME, levels, markdown, tables
 from mercwatch.exports.licence import LICENCE_TITLE, LICENCE_URL
+from mercwatch.exports.registry import exporters
 from mercwatch.exports.schema import export_schema
 from mercwatch.exports.services import Download, read_downloads
 from mercwatch.store.current import current_snapshot, methodology
@@ -31,10 +33,17 @@ def _editions() -> list[tuple[Edition, list[Download]]]:
     return [(e, read_downloads(downloads_root(), e.id)) for e in ordered]
 
 
+def _titled(files: list[Download]) -> list[Download]:
+    """Give the files with their formats' titles in the reader's language (a manifest holds the
+    titles of the language it was built in)."""
+    known = exporters()
+    return [replace(f, title=str(known[f.format].title)) if f.format in known else f for f in files]
+
+
 def downloads(request: HttpRequest) -> HttpResponse:
     """List every edition's export files."""
     context = {
-        "editions": _editions(),
+        "editions": [(e, _titled(files)) for e, files in _editions()],
         "licence_title": LICENCE_TITLE,
         "licence_url": LICENCE_URL,
         "json_url": reverse("exports:downloads-json"),

@@ -12,6 +12,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION
 from mercwatch.exports.registry import Exporter, register
@@ -24,10 +27,10 @@ def write_atom(bundle: Bundle, out: Path) -> None:
     feed = atom_for(
         bundle.whole,
         list(reversed(bundle.changes)),
-        title=f"mercwatch – changes up to {bundle.as_of.isoformat()}",
+        title=_("mercwatch – changes up to %(day)s") % {"day": bundle.as_of.isoformat()},
         link=route_url("site:changes", fmt="/"),
         feed_url=route_url("site:changes-feed"),
-        description="Level changes of the mercwatch assessments, with their causes.",
+        description=_("Level changes of the mercwatch assessments, with their causes."),
     )
     feed.feed["feed_copyright"] = ATTRIBUTION
     if not feed.items:
@@ -43,7 +46,7 @@ def write_atom(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="atom",
-        title="Atom feed of changes (the newest 100)",
+        title=gettext_lazy("Atom feed of changes (the newest 100)"),
         filename="mercwatch-{label}-changes.atom",
         media_type="application/atom+xml",
         write=write_atom,

@@ -41,7 +41,7 @@ def all_changes(request: HttpRequest) -> HttpResponse:
         atom_for(
             data,
             found,
-            title="mercwatch: what changed",
+            title=_("mercwatch: what changed"),
             link=route_url("site:changes", fmt="/"),
             feed_url=route_url("site:changes-feed"),
             base=origin(request),
@@ -73,14 +73,14 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
             measures_atom(
                 data,
                 targeted_by(data, actor.id),
-                title=f"mercwatch: {actor.name}",
+                title=_("mercwatch: %(name)s") % {"name": actor.name},
                 link=page,
                 feed_url=feed,
                 base=base,
             )
         )
     found = changes.between(data, moment.version, EPOCH, moment.day, actors={actor.id})
-    title = f"mercwatch: {actor.name}"
+    title = _("mercwatch: %(name)s") % {"name": actor.name}
     if moment.chosen:
         title = _("%(title)s, up to %(day)s") % {
             "title": title,
@@ -110,7 +110,8 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
         atom_for(
             data,
             found,
-            title=f"mercwatch: {code} {data.provisions[code].title}",
+            title=_("mercwatch: %(code)s %(title)s")
+            % {"code": code, "title": data.provisions[code].title},
             link=provision_url(code),
             feed_url=provision_feed_url(code),
             base=origin(request),

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mercwatch.site.services.changes import describe
@@ -33,7 +34,7 @@ def atom_for(
         link=base + link,
         feed_url=base + feed_url,
         description=description or title,
-        language="en",
+        language=get_language(),
         id=base + feed_url,
         author_name="mercwatch",
     )
@@ -71,7 +72,7 @@ def measures_atom(
         link=base + link,
         feed_url=base + feed_url,
         description=title,
-        language="en",
+        language=get_language(),
         id=base + feed_url,
         author_name="mercwatch",
     )

@@ -100,7 +100,9 @@ def home(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     query = scorecard.query_from(data, moment, params)
     map_of = params.get("map", "total")
     if map_of not in {"total", *scorecard.tracked(data, moment.version)}:
-        raise BadInput(f"map: expected total or a recommendation code, got {map_of!r}")
+        raise BadInput(
+            _("map: expected total or a recommendation code, got %(value)r") % {"value": map_of}
+        )
     zoom = params.get("zoom", "")
     if zoom and zoom not in geometry.ZOOMS:
         raise BadInput(
@@ -274,7 +276,7 @@ def methodology(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     data = current_snapshot()
     version = request.GET.get("version") or None
     if version and version not in data.methodologies:
-        raise BadInput(f"version: no methodology version {version!r}")
+        raise BadInput(_("version: no methodology version %(version)r") % {"version": version})
     return respond(request, fmt, "site/methodology.html", records.methodology_page(data, version))
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from mercwatch.api import known, services
@@ -38,7 +39,7 @@ def list_measures(request: HttpRequest, q: Query[MeasureParams]) -> HttpResponse
 def get_measure(request: HttpRequest, measure_id: str) -> dict[str, Any]:
     data = current_snapshot()
     if measure_id not in data.measures:
-        raise NotFound(f"no measure {measure_id!r}")
+        raise NotFound(_("no measure %(id)r") % {"id": measure_id})
     return services.all_measures(data, dt.date.today())[list(data.measures).index(measure_id)]
 
 

@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.codebook import FILENAME as CODEBOOK
 from mercwatch.exports.codebook import codebook_of
@@ -61,7 +63,7 @@ def write_tables(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="csv",
-        title="CSV, one file per table",
+        title=gettext_lazy("CSV, one file per table"),
         filename="mercwatch-{label}-csv",
         media_type="text/csv",
         write=write_tables,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.formats.csv_tables import readme, write_tables
 from mercwatch.exports.formats.json_dump import dumps
@@ -90,7 +92,7 @@ def write_package(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="datapackage",
-        title="Frictionless data package",
+        title=gettext_lazy("Frictionless data package"),
         filename="mercwatch-{label}-datapackage",
         media_type="application/json",
         write=write_package,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
+from django.utils.translation import gettext_lazy
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.schema import ValidationData
@@ -137,7 +138,7 @@ def write_ftm(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="ftm",
-        title="FollowTheMoney entities (JSON lines)",
+        title=gettext_lazy("FollowTheMoney entities (JSON lines)"),
         filename="mercwatch-{label}.ftm.json",
         media_type="application/json",
         write=write_ftm,

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_ID, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
@@ -55,7 +57,7 @@ def write_json(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="json",
-        title="JSON, the whole dataset",
+        title=gettext_lazy("JSON, the whole dataset"),
         filename="mercwatch-{label}.json",
         media_type="application/json",
         write=write_json,

@@ -6,6 +6,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
+
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_ID, LICENCE_TITLE, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
@@ -103,7 +105,7 @@ def _dependency_order(tables: dict[str, Table]) -> list[Table]:
 register(
     Exporter(
         name="sqlite",
-        title="SQLite database",
+        title=gettext_lazy("SQLite database"),
         filename="mercwatch-{label}.sqlite",
         media_type="application/vnd.sqlite3",
         write=write_sqlite,

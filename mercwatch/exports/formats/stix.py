@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import stix2
+from django.utils.translation import gettext_lazy
 
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_URL
@@ -170,7 +171,7 @@ def write_stix(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="stix",
-        title="STIX 2.1 bundle",
+        title=gettext_lazy("STIX 2.1 bundle"),
         filename="mercwatch-{label}.stix.json",
         media_type="application/stix+json;version=2.1",
         write=write_stix,

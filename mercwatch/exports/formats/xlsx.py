@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -77,7 +78,7 @@ def write_xlsx(bundle: Bundle, out: Path) -> None:
 register(
     Exporter(
         name="xlsx",
-        title="Excel workbook, one sheet per table",
+        title=gettext_lazy("Excel workbook, one sheet per table"),
         filename="mercwatch-{label}.xlsx",
         media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         write=write_xlsx,

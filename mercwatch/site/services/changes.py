@@ -40,7 +40,7 @@ def period_from(data: Snapshot, params: dict[str, str], today: dt.date) -> dict[
     if start or end:
         for name, value in (("from", start), ("to", end)):
             if value not in editions:
-                raise BadInput(f"{name}: no edition {value!r}")
+                raise BadInput(_("%(name)s: no edition %(id)r") % {"name": name, "id": value})
         a, b = editions[start], editions[end]
         return {"since": a.as_of, "until": b.as_of, "version": b.methodology, "editions": (a, b)}
     dates = {}
@@ -48,7 +48,7 @@ def period_from(data: Snapshot, params: dict[str, str], today: dt.date) -> dict[
         value = params.get(name, "")
         dates[name] = parse_day(name, value) if value else default
     if dates["until"] < dates["since"]:
-        raise BadInput("until: is before since")
+        raise BadInput(_("until: is before since"))
     return {**dates, "version": None, "editions": None}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 GEOMETRY = Path(__file__).resolve().parent.parent / "geometry" / "world.json"
 
@@ -29,6 +30,14 @@ ZOOMS: dict[str, tuple[Promise, str]] = {
     "Asia": (_("Asia"), "535 45 295 230"),
     "Europe": (_("Europe"), "425 0 180 120"),
     "Oceania": (_("Oceania"), "755 235 195 170"),
+}
+# The regions as the scorecard's filter names them (the geometry's own names are its values).
+REGION_NAMES: dict[str, Promise] = {
+    "Africa": _("Africa"),
+    "America": pgettext_lazy("a region of the world", "America"),
+    "Asia": _("Asia"),
+    "Europe": _("Europe"),
+    "Oceania": _("Oceania"),
 }
 _POINT = re.compile(r"(-?[0-9.]+) (-?[0-9.]+)")
 
@@ -68,6 +77,11 @@ def attribution() -> dict[str, str]:
 def region_of() -> dict[str, str]:
     """Give each ISO 3166-1 alpha-2 country's UN M49 continent ('' when the source has none)."""
     return {code: c["region"] for code, c in _world()["countries"].items() if c["region"]}
+
+
+def region_name(region: str) -> str:
+    """Give a region as a reader reads it (the name of the geometry, when it has no other)."""
+    return str(REGION_NAMES.get(region, region))
 
 
 @cache

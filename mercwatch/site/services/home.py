@@ -88,7 +88,7 @@ def home_page(
         "provisions": provisions,
         "levels": method_levels,
         "headline": headline,
-        "regions": geometry.regions(),
+        "regions": [(r, geometry.region_name(r)) for r in geometry.regions()],
         "editions": data.editions,
         "map_of": map_of,
         "map_title": _("total score") if map_of == "total" else data.provisions[map_of].title,

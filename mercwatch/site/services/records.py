@@ -137,7 +137,7 @@ def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, An
     known = set(governments(data))
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise BadInput(f"ids: not an assessed government: {', '.join(unknown)}")
+        raise BadInput(_("ids: not an assessed government: %(ids)s") % {"ids": ", ".join(unknown)})
     twice = [i for n, i in enumerate(ids) if i in ids[:n]]
     if twice:
         names = ", ".join(data.actors[i].name for i in dict.fromkeys(twice))
@@ -151,7 +151,9 @@ def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, An
             )
         )
     if len(ids) > 4:
-        raise BadInput(f"ids: choose two to four governments, got {len(ids)}")
+        raise BadInput(
+            _("ids: choose two to four governments, got %(count)d") % {"count": len(ids)}
+        )
     actors = [actor_of(data, i, {"country", "supranational"}) for i in ids]
     compared = actors if len(ids) >= 2 else []
     columns = tracked(data, moment.version)
@@ -167,6 +169,7 @@ def compare_page(data: Snapshot, ids: list[str], moment: Moment) -> dict[str, An
     method = methodology_of(data, moment.version)
     return {
         "actors": compared,
+        "names": ", ".join(a.name for a in compared),  # the table's caption names them
         "chosen": actors,
         "rows": rows,
         "totals": list(zip(compared, totals, strict=True)),

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site.services import geometry
@@ -82,13 +84,19 @@ def query_from(data: Snapshot, moment: Moment, params: dict[str, str]) -> Query:
     members = tuple(fw for key, fw in FILTERS.items() if params.get(key) in {"1", "on"})
     region = params.get("region", "")
     if region and region not in geometry.regions():
-        raise BadInput(f"region: expected one of {', '.join(geometry.regions())}, got {region!r}")
+        raise BadInput(
+            _("region: expected one of %(regions)s, got %(value)r")
+            % {"regions": ", ".join(geometry.regions()), "value": region}
+        )
     sort = params.get("sort", "total") or "total"
     if sort not in sorts(data, moment.version):
-        raise BadInput(f"sort: expected name, total or a recommendation code, got {sort!r}")
+        raise BadInput(
+            _("sort: expected name, total or a recommendation code, got %(value)r")
+            % {"value": sort}
+        )
     order = params.get("order", "")
     if order not in {"", "asc", "desc"}:
-        raise BadInput(f"order: expected asc or desc, got {order!r}")
+        raise BadInput(_("order: expected asc or desc, got %(value)r") % {"value": order})
     descending = order == "desc" if order else sort != "name"
     evidence = params.get("evidence") in {"1", "on"}
     return Query(members, region, evidence, sort, descending)
@@ -199,4 +207,4 @@ def headline(data: Snapshot, moment: Moment, rows: list[Row]) -> list[dict[str, 
 
 
 def human(date: PartialDate | None) -> str:
-    return "date unknown" if date is None else date.human()
+    return _("date unknown") if date is None else date.human()
