@@ -110,8 +110,8 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
         atom_for(
             data,
             found,
-            title=_("mercwatch: %(code)s %(title)s")
-            % {"code": code, "title": data.provisions[code].title},
+            title=_("mercwatch: %(number)s. %(title)s")
+            % {"number": data.provisions[code].number, "title": data.provisions[code].title},
             link=provision_url(code),
             feed_url=provision_feed_url(code),
             base=origin(request),

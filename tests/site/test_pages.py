@@ -190,6 +190,8 @@ def test_changes_page_and_atom_feeds_list_level_changes(client, mini_db):
             for e in ElementTree.fromstring(response.content).iter(f"{atom}entry")
         ]
         assert any("Blacklist violators" in (t or "") for t in titles), path
+    feed = ElementTree.fromstring(client.get("/provisions/blueprint/5/feed.atom").content)
+    assert feed.findtext(f"{atom}title") == "mercwatch: 5. Blacklist violators"  # no code
     vendor = ElementTree.fromstring(client.get("/vendors/vendor-one/feed.atom").content)
     assert [e.findtext(f"{atom}title") for e in vendor.iter(f"{atom}entry")] == [
         "United States: Entity List additions"
