@@ -84,6 +84,14 @@ def rule_texts(data: Snapshot, version: str | None) -> dict[str, str]:
     )
 
 
+def grade_labels(data: Snapshot, version: str | None) -> dict[str, str]:
+    """Give the methodology's label of each confidence grade ("high": "High")."""
+    method = methodology_of(data, version)
+    return cache.memo(
+        data, ("grade-labels", method.version), lambda: {g.code: g.label for g in method.confidence}
+    )
+
+
 def _shown(data: Snapshot, moment: Moment, actor_id: str, code: str) -> Shown:
     """Give the part of one assessment's explanation a page shows, once per data version."""
     return cache.memo(
@@ -93,6 +101,7 @@ def _shown(data: Snapshot, moment: Moment, actor_id: str, code: str) -> Shown:
             cache.cell(data, moment.version, actor_id, code, moment.day),
             levels=level_labels(data, moment.version),
             rules=rule_texts(data, moment.version),
+            grades=grade_labels(data, moment.version),
         ),
     )
 
@@ -200,6 +209,7 @@ def evidence_page(
             0,
             level_labels(data, moment.version),
             rule_texts(data, moment.version),
+            grade_labels(data, moment.version),
         ),
         "moment": moment,
         "moment_query": moment.query,

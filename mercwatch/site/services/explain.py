@@ -27,6 +27,20 @@ class Shown:
     hidden: int
     levels: Mapping[str, str] = field(default_factory=dict, compare=False)  # code → label
     rules: Mapping[str, str] = field(default_factory=dict, compare=False)  # code → description
+    grades: Mapping[str, str] = field(default_factory=dict, compare=False)  # code → label
+
+    @property
+    def confidence(self) -> str:
+        """Give the confidence grade as the methodology names it ("High"), or ""."""
+        code = self.assessment.confidence or ""
+        return self.grades.get(code, code)
+
+    @property
+    def derived_level(self) -> str:
+        """Give the level the rules alone set, under an editors' override, by its label."""
+        override = self.assessment.override
+        code = str(override.get("derived_level", "")) if override else ""
+        return self.levels.get(code, code)
 
     @property
     def rule(self) -> str:
@@ -51,16 +65,18 @@ def shown(
     limit: int = SHOWN,
     levels: Mapping[str, str] | None = None,
     rules: Mapping[str, str] | None = None,
+    grades: Mapping[str, str] | None = None,
 ) -> Shown:
     """Give the contributions worth showing first, in the engine's order, up to `limit`, with
-    the methodology's labels for their link levels and its descriptions of its rules."""
-    labels, texts = levels or {}, rules or {}
+    the methodology's labels for their link levels and confidence grades and its descriptions
+    of its rules."""
+    labels, texts, names = levels or {}, rules or {}, grades or {}
     if len(a.contributions) <= limit:
-        return Shown(a, a.contributions, 0, labels, texts)
+        return Shown(a, a.contributions, 0, labels, texts, names)
     ranked = sorted(range(len(a.contributions)), key=lambda i: _priority(a.contributions[i]))
     keep = sorted(ranked[:limit])
     hidden = len(a.contributions) - limit
-    return Shown(a, tuple(a.contributions[i] for i in keep), hidden, labels, texts)
+    return Shown(a, tuple(a.contributions[i] for i in keep), hidden, labels, texts, names)
 
 
 def decisive(a: Assessment, limit: int = DECISIVE_SHOWN) -> tuple[list[Contribution], int]:
