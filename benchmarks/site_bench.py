@@ -119,13 +119,13 @@ def pages(ids: dict[str, str]) -> dict[str, str]:
     }
 
 
-def measure(repeat: int, cold: int) -> list[dict[str, Any]]:
+def measure(ids: dict[str, str], repeat: int, cold: int) -> list[dict[str, Any]]:
     from django.conf import settings
     from django.test import Client
 
     client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
     rows = []
-    for name, path in pages(_ids()).items():
+    for name, path in pages(ids).items():
         start = time.perf_counter()
         response = client.get(path)
         first = time.perf_counter() - start
@@ -242,8 +242,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
     _setup(args)
-    rows = measure(args.repeat, args.cold)
-    any_date = dated(_ids(), args.dates, args.seed)
+    ids = _ids()
+    rows = measure(ids, args.repeat, args.cold)
+    any_date = dated(ids, args.dates, args.seed)
     if args.json:
         sys.stdout.write(json.dumps({"pages": rows, "dates": any_date}, indent=1) + "\n")
         return
