@@ -203,6 +203,34 @@ class Edition:
     notes: str = ""
 
 
+@dataclass(**FROZEN)
+class ListedTie:
+    """A tie an inventory records between two of its entries: `kind` is a relationship kind
+    of ours where one fits (else ""), `confidence` the inventory's own likelihood tag."""
+
+    kind: str
+    object: str  # the other entry's key in the same inventory
+    confidence: str = ""
+    note: str = ""
+
+
+@dataclass(**FROZEN)
+class Listing:
+    """An entry of an imported inventory of the market (the MISP galaxy's surveillance
+    vendors): a candidate, listed but not reviewed. It is never scored and never stands for a
+    curated actor; `actor` names the curated actor it was matched to, if any."""
+
+    id: str  # the inventory's own key (the MISP galaxy's UUID)
+    inventory: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    description: str = ""
+    urls: tuple[str, ...] = ()
+    ties: tuple[ListedTie, ...] = ()
+    actor: str | None = None
+
+
 class NotFound(LookupError):
     """A record, or a referenced ID, that the snapshot does not hold."""
 
@@ -224,6 +252,7 @@ class Snapshot:
     overrides: tuple[Override, ...] = ()
     methodologies: Mapping[str, Methodology] = field(default_factory=dict)
     editions: tuple[Edition, ...] = ()
+    listings: Mapping[str, Listing] = field(default_factory=dict)
 
     # The shared indexes, built on first use and kept with the snapshot.
 
