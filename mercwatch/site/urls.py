@@ -33,6 +33,8 @@ urlpatterns = [
         name="organisation",
     ),
     re_path(rf"^vendors/{ACTOR}{FMT}$", views.vendor, name="vendor"),
+    re_path(rf"^vendors/{ACTOR}/products/(?P<product>{SLUG}){FMT}$", views.product, name="product"),
+    re_path(rf"^market/cross-checks{FMT}$", views.crosschecks_page, name="crosschecks"),
     re_path(rf"^provisions{FMT}$", views.provisions, name="provisions"),
     re_path(
         rf"^provisions/{PROVISION}/feed\.atom$", feed_views.provision_feed, name="provision-feed"

@@ -15,7 +15,16 @@ from mercwatch.core.throttle import per_minute, refused
 from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
-from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
+from mercwatch.site.services import (
+    actors,
+    changes,
+    crosschecks,
+    geometry,
+    parameters,
+    records,
+    scorecard,
+    vendors,
+)
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.links import SECTION_KINDS
 from mercwatch.site.services.moment import BadInput, moment_from, parse_day
@@ -76,6 +85,7 @@ def limited(scope: str) -> Callable[[View], View]:
 MOMENT = parameters.MOMENT
 SCORECARD = (*scorecard.FILTERS, "region", "evidence", "sort", "order", "map", "zoom")
 DATES = ("as_of", "since", "until")
+MARKET = frozenset({"vendor", "person"})  # the kinds of actor the market's pages show
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
@@ -173,8 +183,24 @@ def evidence(
 def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
     data = current_snapshot()
-    actor = actors.actor_of(data, actor_id, {"vendor", "person"})
-    return respond(request, fmt, "site/vendor.html", actors.vendor_page(data, actor))
+    actor = actors.actor_of(data, actor_id, MARKET)
+    return respond(request, fmt, "site/vendor.html", vendors.vendor_page(data, actor))
+
+
+@public()
+def product(request: HttpRequest, actor_id: str, product: str, fmt: str = "/") -> HttpResponse:
+    """One of a vendor's products, where a source supports it: what it is, who makes it."""
+    data = current_snapshot()
+    actor = actors.actor_of(data, actor_id, MARKET)
+    found = vendors.product_of(actor, product)
+    return respond(request, fmt, "site/product.html", vendors.product_page(data, actor, found))
+
+
+@public()
+def crosschecks_page(request: HttpRequest, fmt: str = "/") -> HttpResponse:
+    """Every finding of the market's cross-checks, by rule."""
+    context = crosschecks.crosschecks_page(current_snapshot())
+    return respond(request, fmt, "site/crosschecks.html", context)
 
 
 @public()

@@ -1,25 +1,16 @@
-"""What the government, company, organisation and vendor pages show."""
+"""What the government, company and organisation pages show (the market's pages: vendors.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from mercwatch.market.services import DESIGNATED, Designation, Tie, designations_of, ties_of
 from mercwatch.site.services.explain import Shown, shown
-from mercwatch.site.services.index import measures_of, targeted_by
+from mercwatch.site.services.index import measures_of
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import Moment
 from mercwatch.site.services.paging import At, page_of
 from mercwatch.site.services.scorecard import memberships_of
-from mercwatch.site.services.wording import (
-    country_name,
-    designated_span,
-    kind_label,
-    role_label,
-    span,
-    tie_phrase,
-)
 from mercwatch.store import current as cache
 from mercwatch.tracker.derive import membership_since
 from mercwatch.tracker.services.assessments import methodology_of, provisions_assessed
@@ -219,117 +210,6 @@ def evidence_page(
             "assessment": Shown(
                 a, tuple(pager.items), len(a.contributions) - len(pager.items)
             ).as_dict(),
-        },
-    }
-
-
-def _designation(data: Snapshot, actor: str, d: Designation, today: dt.date) -> dict[str, Any]:
-    """Give one designation as the vendor page shows it: who, what, when, and the path."""
-    via = None
-    if d.via is not None:
-        other = data.actors[d.via.other(actor)]
-        via = {
-            "actor": other,
-            "phrase": tie_phrase(d.via, other.id),
-            "of": data.actors[actor],
-            "span": span(d.via.since, d.via.until, today),
-        }
-    return {
-        "measure": data.measures[d.measure],
-        "by": data.actors[d.by],
-        "target": data.actors[d.target],
-        "span": designated_span(d.since, d.until, today),
-        "removed": d.removed,
-        "note": d.note,
-        "via": via,
-    }
-
-
-def _designation_json(d: Designation) -> dict[str, Any]:
-    return {
-        "measure": d.measure,
-        "by": d.by,
-        "target": d.target,
-        "since": str(d.since),
-        "until": _s(d.until),
-        "removed": d.removed,
-        "via": None if d.via is None else _tie_json(d.via),
-    }
-
-
-def _tie_json(t: Tie) -> dict[str, Any]:
-    return {
-        "subject": t.subject,
-        "kind": t.kind,
-        "object": t.object,
-        "since": _s(t.since),
-        "until": _s(t.until),
-    }
-
-
-def _by_measure(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Group designations by measure, oldest first, each with the actors it names."""
-    groups: dict[str, dict[str, Any]] = {}
-    for d in shown:
-        group = groups.setdefault(d["measure"].id, {**d, "entries": []})
-        group["entries"].append(d)
-    return sorted(groups.values(), key=lambda g: (g["measure"].date.sort_key(), g["measure"].id))
-
-
-def vendor_page(data: Snapshot, actor: Actor, today: dt.date | None = None) -> dict[str, Any]:
-    """Give a market actor's designations (its own, then those of actors tied to it, with the
-    tie), other actions against it, findings, dated relationships and products."""
-    today = today or dt.date.today()
-    aimed: list[dict[str, Any]] = []
-    for measure_id, role in targeted_by(data, actor.id):
-        m = data.measures[measure_id]
-        by = m.actor
-        target = next(t for t in m.targets if t.actor == actor.id and t.role == role)
-        aimed.append(
-            {
-                "measure": m,
-                "role": role,
-                "role_label": role_label(role),
-                "by": data.actors[by],
-                "span": span(target.since, target.until, today),
-            }
-        )
-    aimed.sort(key=lambda x: x["measure"].date.sort_key())
-    found = designations_of(data, actor.id)
-    shown = [_designation(data, actor.id, d, today) for d in found]
-    ties = ties_of(data, actor.id)
-    relationships = [
-        {
-            "phrase": tie_phrase(t, actor.id),
-            "actor": data.actors[t.other(actor.id)],
-            "span": span(t.since, t.until, today),
-            "note": t.note,
-            "sources": [data.sources[c] for c in t.sources],
-        }
-        for t in ties
-    ]
-    return {
-        "actor": actor,
-        "kind_label": kind_label(actor.kind),
-        "country": country_name(data, actor.country) if actor.country else "",
-        "designations": [d for d in shown if d["via"] is None],
-        "affiliated": _by_measure([d for d in shown if d["via"] is not None]),
-        "actions": [a for a in aimed if a["role"] not in {"named", DESIGNATED}],
-        "findings": [a for a in aimed if a["role"] == "named"],
-        "relationships": relationships,
-        "sources": [data.sources[c.source] for c in actor.sources],
-        "json": {
-            "actor": as_json(actor, exclude_defaults=True),
-            "designations": [_designation_json(d) for d in found],
-            "targeted_by": [
-                {"measure": a["measure"].id, "role": a["role"], "by": a["by"].id} for a in aimed
-            ],
-            "relationships": [_tie_json(t) for t in ties],
-            "related_from": [
-                {"actor": t.subject, "kind": t.kind, "since": _s(t.since), "until": _s(t.until)}
-                for t in ties
-                if t.object == actor.id
-            ],
         },
     }
 
