@@ -61,6 +61,7 @@ SAMPLES = {
 # Where a route's records are of another kind than the samples'.
 ROUTE_VALUES = {
     "site:vendor": {"actor_id": "vendor-one"},
+    "site:product": {"actor_id": "vendor-one", "product": "none-recorded"},
     "site:organisation": {"section": "companies", "actor_id": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")

@@ -139,8 +139,12 @@ RULES: dict[str, Rule] = {
             "methodology",
             "changes-feed",
             "changes",
+            "crosschecks",
         )
     },
+    # The mini dataset's vendor has no product: the page is a 404 for everyone (the bundled
+    # data's product pages: tests/site/test_vendor_pages.py).
+    "site:product": read_only("missing"),
     "exports:downloads": SITE,
     "exports:downloads-json": SITE,
     "exports:codebook": SITE,

@@ -20,9 +20,9 @@ from mercwatch.site.services.links import actor_url
 from mercwatch.tracker.snapshot import Snapshot
 
 NODES_SHOWN = 12
-WIDTH, HEIGHT = 760, 440
+WIDTH, HEIGHT = 800, 440
 CX, CY = WIDTH // 2, HEIGHT // 2
-RX, RY = 250, 150
+RX, RY = 230, 150
 LINE_CHARS = 18  # a label's line; two lines at most, the rest cut with "…"
 
 # What the middle actor is to the other end, short enough to sit on an edge: (as the tie's
@@ -134,9 +134,9 @@ def graph_of(data: Snapshot, actor: str, today: dt.date) -> Graph | None:
         angle = -math.pi / 2 + step * (i + 0.5) if len(shown) > 1 else 0.0
         cos, sin = math.cos(angle), math.sin(angle)
         x, y = CX + RX * cos, CY + RY * sin
-        if cos > 0.35:
+        if cos > 0.1:
             anchor, lx, ly = "start", x + 14, y + 4
-        elif cos < -0.35:
+        elif cos < -0.1:
             anchor, lx, ly = "end", x - 14, y + 4
         else:
             anchor, lx, ly = "middle", x, (y - 16 if sin < 0 else y + 24)
