@@ -190,7 +190,8 @@ def test_a_successor_and_a_former_name_of_a_designated_entity_are_found():
         "spy",
         "designation",
     )
-    assert successor.tie is not None and successor.tie.note == "Reported."
+    assert successor.tie is not None
+    assert successor.tie.note == "Reported."
     renamed = next(c for c in found if c.rule == rules.RENAMED)
     assert (renamed.subject, renamed.former_name) == ("spy", "Old Spy")
     named = next(c for c in found if c.rule == rules.SUCCESSOR_OF_NAMED)

@@ -14,16 +14,14 @@ from mercwatch.site.services.graph import (
     NODES_SHOWN,
     WIDTH,
     Graph,
-    Node,
     graph_of,
+    label_box,
     lines_of,
 )
 from mercwatch.tracker.snapshot import Actor, Relationship, Snapshot
 from tests.security.payloads import PAYLOADS, reflected
 
 TODAY = dt.date(2026, 1, 1)
-CHAR = 8.0  # a generous width of one character of a 14 px label, in the drawing's units
-LINE = 15
 
 
 def group_of(members: int, name: str = "Member company number {i} of the group") -> Snapshot:
@@ -40,22 +38,16 @@ def group_of(members: int, name: str = "Member company number {i} of the group")
     return Snapshot(actors={a.id: a for a in [group, *people]})
 
 
-def box(n: Node) -> tuple[float, float, float, float]:
-    """Give the label's extent: left, top, right, bottom."""
-    width = max(len(line) for line in n.lines) * CHAR
-    left = {"start": n.label_x, "end": n.label_x - width, "middle": n.label_x - width / 2}[n.anchor]
-    top = n.label_y - 12
-    return left, top, left + width, top + LINE * len(n.lines)
-
-
 def overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def check_labels(g: Graph) -> None:
-    boxes = [box(n) for n in (g.centre, *g.nodes)]
+    boxes = [label_box(n) for n in (g.centre, *g.nodes)]
+    x, y, w, h = g.box
     for b in boxes:
-        assert 0 <= b[0] and b[2] <= WIDTH and 0 <= b[1] and b[3] <= HEIGHT, b
+        assert (b[0] >= 0, b[2] <= WIDTH, b[1] >= 0, b[3] <= HEIGHT) == (True,) * 4, b
+        assert (x <= b[0], b[2] <= x + w, y <= b[1], b[3] <= y + h) == (True,) * 4, (b, g.box)
     clashes = [
         (x.name, y.name)
         for i, (x, bx) in enumerate(zip((g.centre, *g.nodes), boxes, strict=True))
@@ -70,7 +62,15 @@ def test_a_large_group_is_drawn_bounded_and_says_how_many_it_left_out():
     assert g is not None
     assert len(g.nodes) == NODES_SHOWN
     assert g.left_out == 40 - NODES_SHOWN
+    assert g.wide
     check_labels(g)
+
+
+def test_a_graph_of_one_tie_is_drawn_small():
+    g = graph_of(group_of(1, name="Solo"), "group", TODAY)
+    assert g is not None
+    assert g.box[2] < WIDTH / 2
+    assert not g.wide
 
 
 @pytest.mark.parametrize("members", [1, 2, 3, 5, 8, NODES_SHOWN])
@@ -97,7 +97,8 @@ def test_a_long_name_is_broken_between_words_in_two_lines_at_most():
     assert lines_of("Intellexa Consortium") == ("Intellexa", "Consortium")
     assert lines_of("Q Cyber Technologies") == ("Q Cyber", "Technologies")
     lines = lines_of("Protect Electronic Systems and Many Other Words Besides")
-    assert len(lines) == 2 and lines[1].endswith("…")
+    assert len(lines) == 2
+    assert lines[1].endswith("…")
     assert all(len(line) <= 18 for line in lines_of("Averyveryverylongsinglewordname Ltd"))
 
 

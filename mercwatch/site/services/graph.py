@@ -24,6 +24,9 @@ WIDTH, HEIGHT = 800, 440
 CX, CY = WIDTH // 2, HEIGHT // 2
 RX, RY = 230, 150
 LINE_CHARS = 18  # a label's line; two lines at most, the rest cut with "…"
+CHAR, LINE = 8, 15  # a 14 px label's character (generously) and line, in the layout's units
+MARGIN = 8
+WIDE = 480  # wider than this, a phone shows the drawing in a box of its own that scrolls
 
 # What the middle actor is to the other end, short enough to sit on an edge: (as the tie's
 # subject, as its object).
@@ -68,8 +71,35 @@ class Graph:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     left_out: int
-    width: int = WIDTH
-    height: int = HEIGHT
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """Give the part of the layout the drawing shows (x, y, width, height): every node
+        and label, with a margin, so that a graph of few ties is drawn small."""
+        boxes = [label_box(n) for n in (self.centre, *self.nodes)]
+        boxes += [(n.x - 10, n.y - 10, n.x + 10, n.y + 10) for n in (self.centre, *self.nodes)]
+        boxes += [
+            (e.x - len(e.label) * 4, e.y - 12, e.x + len(e.label) * 4, e.y + 4) for e in self.edges
+        ]
+        left = max(0, min(b[0] for b in boxes) - MARGIN)
+        top = max(0, min(b[1] for b in boxes) - MARGIN)
+        right = min(WIDTH, max(b[2] for b in boxes) + MARGIN)
+        bottom = min(HEIGHT, max(b[3] for b in boxes) + MARGIN)
+        return round(left), round(top), round(right - left), round(bottom - top)
+
+    @property
+    def wide(self) -> bool:
+        """Tell whether the drawing is too wide to shrink to a phone's width and stay legible."""
+        return self.box[2] > WIDE
+
+
+def label_box(n: Node) -> tuple[float, float, float, float]:
+    """Give the extent of a node's label (left, top, right, bottom), at a generous width of
+    CHAR units a character."""
+    width = max(len(line) for line in n.lines) * CHAR
+    left = {"start": n.label_x, "end": n.label_x - width, "middle": n.label_x - width / 2}[n.anchor]
+    top = n.label_y - 12
+    return left, top, left + width, top + LINE * len(n.lines)
 
 
 def lines_of(name: str, width: int = LINE_CHARS) -> tuple[str, ...]:
