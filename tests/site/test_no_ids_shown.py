@@ -26,6 +26,8 @@ def _paths(data: Snapshot) -> list[str]:
     market = [a for a in data.actors.values() if a.kind in {"vendor", "person"}]
     others = [a for a in data.actors.values() if a.kind in {"company", "civil-society"}]
     paths = [actor_url(a.id, a.kind) for a in market + others[:10]]
+    paths += [f"/vendors/{a.id}/products/{p.id}/" for a in market for p in a.products if p.sources]
+    paths.append("/market/cross-checks/")
     for code in GOVERNMENTS:
         paths += [f"/governments/{code}/", f"/governments/{code}/measures/?as_of=2024-06-01"]
     paths.append("/governments/US/evidence/blueprint/5/")
