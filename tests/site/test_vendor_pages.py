@@ -139,7 +139,8 @@ def test_a_vendor_page_shows_identity_graph_timeline_products_and_provenance(
     page.get_by_role("link", name="Pegasus", exact=True).click()
     product = str(page.locator("main").inner_text())
     assert page.locator("h1").inner_text() == "Pegasus"
-    assert "A spyware product of NSO Group." in product
+    assert "Kind\nspyware" in product
+    assert "Made by\nNSO Group" in product
     assert "Where this comes from" in product
     twin = twin_of(page, live_server.url)
     assert (twin["product"]["id"], twin["vendor"], twin["provenance"]) == (
