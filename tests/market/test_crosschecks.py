@@ -160,6 +160,7 @@ def test_a_contract_with_the_parent_of_a_designated_vendor_names_the_path():
 
 def test_a_government_customer_tie_after_a_designation_is_found():
     (c,) = [c for c in rules.purchases_after_designation(built()) if c.tie is not None]
+    assert c.tie is not None
     assert (c.subject, c.vendor, str(c.date), c.tie.kind) == (
         "FR-agency",
         "spy",
