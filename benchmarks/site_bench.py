@@ -108,6 +108,7 @@ def pages(ids: dict[str, str]) -> dict[str, str]:
         "principle": "/provisions/techaccord/1/",
         "company": f"/companies/{ids['company']}/",
         "vendor": f"/vendors/{ids['vendor']}/",
+        "cross-checks": "/market/cross-checks/",
         "measure": f"/measures/{ids['measure']}/",
         "source": f"/sources/{ids['source']}/",
         "compare": f"/compare/?{ids['compare']}",
