@@ -26,6 +26,7 @@ from mercwatch.site.services.wording import (
 )
 from mercwatch.tracker.snapshot import Actor, Cite, NotFound, Product, Snapshot, Source, as_json
 
+TIES_SHOWN = 100  # a page lists at most this many ties; its JSON twin holds every one
 CURATED = "curated"  # every record of the data directory; imported listings are not (yet)
 ALIAS_HEADINGS: dict[str, Promise] = {
     AliasKind.LEGAL.value: _("Legal name"),
@@ -155,7 +156,7 @@ def vendor_page(data: Snapshot, actor: Actor, today: dt.date | None = None) -> d
             "note": t.note,
             "sources": _sources(data, list(t.sources)),
         }
-        for t in ties
+        for t in ties[:TIES_SHOWN]
     ]
     checks, checks_json = crosschecks.concerning(data, actor.id, today)
     products = [_product(data, actor, p) for p in actor.products]
@@ -175,6 +176,7 @@ def vendor_page(data: Snapshot, actor: Actor, today: dt.date | None = None) -> d
         "findings": [a for a in aimed if a["role"] == "named"],
         "graph": graph_of(data, actor.id, today),
         "relationships": relationships,
+        "relationships_left_out": max(0, len(ties) - TIES_SHOWN),
         "products": products,
         "crosschecks": checks,
         "sources": _sources(data, actor.sources),
