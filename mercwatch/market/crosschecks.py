@@ -93,8 +93,15 @@ def _earlier(d: Designation) -> Earlier:
 
 
 def _order(day: PartialDate, earlier: Earlier) -> bool | None:
-    """Tell whether `day` comes after `earlier` started and before it ended: True when the dates
-    as known settle it, None when they may, False when they rule it out."""
+    """Tell whether `day` comes after `earlier` started and before it ended (and within the tie
+    it holds through, if any): True when the dates as known settle it, None when they may, False
+    when they rule it out."""
+    via = earlier.via
+    if via is not None and (
+        (via.until is not None and via.until.last_day() < day.first_day())
+        or (via.since is not None and day.last_day() < via.since.first_day())
+    ):
+        return False  # the tie that affiliates them did not hold then
     certain = earlier.since.last_day() <= day.first_day() and (
         earlier.until is None or day.last_day() < earlier.until.first_day()
     )

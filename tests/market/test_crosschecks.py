@@ -158,6 +158,21 @@ def test_a_contract_with_the_parent_of_a_designated_vendor_names_the_path():
     assert {"spy", "parent", "FR"} <= c.actors
 
 
+def test_a_contract_with_a_former_parent_after_the_tie_ended_is_not_found():
+    data = built()
+    spy = data.actors["spy"]
+    ended = Relationship(
+        "subsidiary", "parent", D("2019"), D("2022-06"), sources=(Cite("src-tie"),)
+    )
+    data = Snapshot(
+        actors={**data.actors, "spy": Actor(spy.id, spy.kind, spy.name, relationships=(ended,))},
+        measures=data.measures,
+        sources=data.sources,
+    )
+    found = rules.purchases_after_designation(data)
+    assert [c for c in found if c.measure == "contract-parent"] == []  # February 2023
+
+
 def test_a_government_customer_tie_after_a_designation_is_found():
     (c,) = [c for c in rules.purchases_after_designation(built()) if c.tie is not None]
     assert c.tie is not None
