@@ -29,7 +29,7 @@ from mercwatch.market.services import (
     Tie,
     designations_of,
     direct_designations,
-    ties_of,
+    own_ties,
 )
 from mercwatch.tracker.snapshot import Snapshot
 
@@ -150,8 +150,8 @@ def purchases_after_designation(data: Snapshot) -> list[CrossCheck]:
     for actor in data.actors.values():
         if actor.kind not in GOVERNMENT_KINDS:
             continue
-        for tie in ties_of(data, actor.id):
-            if tie.kind != "customer" or tie.subject != actor.id or tie.since is None:
+        for tie in own_ties(data, actor.id):
+            if tie.kind != "customer" or tie.since is None:
                 continue
             for d in designations_of(data, tie.object):
                 found.extend(_after(PURCHASE, data, tie, actor.id, tie.object, d))
@@ -186,7 +186,7 @@ def investments_after_designation(data: Snapshot) -> list[CrossCheck]:
     or the parent's subsidiary), or a new holding or subsidiary of a designated vendor."""
     found: list[CrossCheck] = []
     for actor in data.actors.values():
-        for tie in _own_ties(data, actor.id):
+        for tie in own_ties(data, actor.id):
             if tie.kind not in INVESTING or tie.since is None:
                 continue
             for designated in (tie.object, tie.subject):
@@ -194,11 +194,6 @@ def investments_after_designation(data: Snapshot) -> list[CrossCheck]:
                 for d in direct_designations(data, designated):
                     found.extend(_after(INVESTMENT, data, tie, other, designated, d))
     return sorted(found, key=CrossCheck.sort_key)
-
-
-def _own_ties(data: Snapshot, actor: str) -> list[Tie]:
-    """Give the relationships `actor` records itself (it is their subject)."""
-    return [t for t in ties_of(data, actor) if t.subject == actor]
 
 
 def _actions(data: Snapshot, actor: str) -> list[Earlier]:
@@ -218,7 +213,7 @@ def reappearances(data: Snapshot) -> list[CrossCheck]:
     its earliest such measure), and each designated entity with a former name recorded."""
     found: list[CrossCheck] = []
     for actor in data.actors.values():
-        for tie in _own_ties(data, actor.id):
+        for tie in own_ties(data, actor.id):
             if tie.kind != "successor":
                 continue
             designations = direct_designations(data, tie.object)

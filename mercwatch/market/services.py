@@ -83,10 +83,15 @@ def _tie(subject: str, r: Relationship) -> Tie:
     )
 
 
+def own_ties(data: Snapshot, actor: str) -> list[Tie]:
+    """Give the relationships `actor` records itself (it is their subject)."""
+    own = data.actors[actor].relationships if actor in data.actors else ()
+    return [_tie(actor, r) for r in own]
+
+
 def ties_of(data: Snapshot, actor: str) -> list[Tie]:
     """Give every relationship of `actor`, its own first, then those that point at it."""
-    own = data.actors[actor].relationships if actor in data.actors else ()
-    found = [_tie(actor, r) for r in own]
+    found = own_ties(data, actor)
     found.extend(_tie(subject, r) for subject, r in data.relationships_to.get(actor, ()))
     return found
 
