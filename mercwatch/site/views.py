@@ -16,6 +16,7 @@ from mercwatch.core.vocabulary import GOVERNMENT_KINDS
 from mercwatch.site import errors
 from mercwatch.site import search as search_index
 from mercwatch.site.services import actors, changes, geometry, parameters, records, scorecard
+from mercwatch.site.services import listings as listed
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.links import SECTION_KINDS
 from mercwatch.site.services.moment import BadInput, moment_from, parse_day
@@ -174,7 +175,24 @@ def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
     data = current_snapshot()
     actor = actors.actor_of(data, actor_id, {"vendor", "person"})
-    return respond(request, fmt, "site/vendor.html", actors.vendor_page(data, actor))
+    context = actors.vendor_page(data, actor)
+    context["also_listed"] = listed.also_listed(data, actor.id)
+    return respond(request, fmt, "site/vendor.html", context)
+
+
+@public()
+def listings(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
+    """The imported candidates (the MISP galaxy's vendors), listed but not yet reviewed."""
+    data = current_snapshot()
+    context = listed.listings_page(data, At(request.path, _params(request), page))
+    return respond(request, fmt, "site/listings.html", context)
+
+
+@public()
+def listing(request: HttpRequest, listing_id: str, fmt: str = "/") -> HttpResponse:
+    """One imported candidate, as its inventory gives it."""
+    context = listed.listing_page(current_snapshot(), listing_id)
+    return respond(request, fmt, "site/listing.html", context)
 
 
 @public()

@@ -61,6 +61,7 @@ SAMPLES = {
 # Where a route's records are of another kind than the samples'.
 ROUTE_VALUES = {
     "site:vendor": {"actor_id": "vendor-one"},
+    "site:listing": {"listing_id": "0b5d2f4e-1c3a-4f6b-9d8e-7a6b5c4d3e2f"},
     "site:organisation": {"section": "companies", "actor_id": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")
