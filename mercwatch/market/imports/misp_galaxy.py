@@ -126,9 +126,9 @@ def read_galaxy(path: Path) -> Galaxy:
 
 def _entry_name(index: int, value: Any) -> str:
     if isinstance(value, dict):
-        label = value.get("value") or value.get("uuid")
-        if isinstance(label, str) and label.strip():
-            return f"entry {index + 1} ({label.strip()!r})"
+        for label in (value.get("value"), value.get("uuid")):
+            if isinstance(label, str) and label.strip():
+                return f"entry {index + 1} ({label.strip()!r})"
     return f"entry {index + 1}"
 
 
