@@ -259,12 +259,13 @@ def build_tables(data: Snapshot, assessments: list[Assessment]) -> dict[str, Tab
     for version in sorted(data.methodologies):
         t["methodologies"].add(version, data.methodologies[version].document)
     positions: dict[str, int] = {}
-    for key, x in data.listings.items():
-        pos = positions[x.inventory] = positions.get(x.inventory, -1) + 1
-        t["listings"].add(key, x.inventory, x.name, ";".join(x.aliases), x.country,
-                          x.description, ";".join(x.urls), ";".join(x.websites), x.actor,
-                          CANDIDATE, listed_note(x.inventory), pos)  # fmt: skip
-        for i, tie in enumerate(x.ties):
+    for key, entry in data.listings.items():
+        pos = positions[entry.inventory] = positions.get(entry.inventory, -1) + 1
+        t["listings"].add(key, entry.inventory, entry.name, ";".join(entry.aliases),
+                          entry.country, entry.description, ";".join(entry.urls),
+                          ";".join(entry.websites), entry.actor, CANDIDATE,
+                          listed_note(entry.inventory), pos)  # fmt: skip
+        for i, tie in enumerate(entry.ties):
             t["listed_ties"].add(f"{key}/{i}", key, tie.kind, tie.object, tie.confidence,
                                  tie.note, i)  # fmt: skip
     for x in assessments:

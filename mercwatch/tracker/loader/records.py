@@ -185,8 +185,8 @@ def file_models(snap: s.Snapshot) -> dict[str, BaseModel | str]:
     for version, method in snap.methodologies.items():
         files[f"methodology/{version}.yaml"] = method.document
     inventories: dict[str, list[Any]] = defaultdict(list)
-    for x in snap.listings.values():
-        inventories[x.inventory].append(as_json(x))
+    for entry in snap.listings.values():
+        inventories[entry.inventory].append(as_json(entry))
     for inventory, rows in inventories.items():
         files[f"listings/{inventory}.yaml"] = ListingFile.model_validate(
             {"inventory": inventory, "listings": rows}
