@@ -104,7 +104,7 @@ def read_galaxy(path: Path) -> Galaxy:
             "id": value["uuid"],
             "name": value["value"].strip(),
             "aliases": _unique(meta.get("synonyms"), exclude=value["value"].strip()),
-            "country": (meta.get("country") or None),
+            "country": str(meta["country"]).strip().upper() if meta.get("country") else None,
             "description": (value.get("description") or "").strip(),
             "urls": _unique(meta.get("refs")),
             "websites": _unique(meta.get("official-refs")),
