@@ -83,7 +83,7 @@ def records_as_of(data: Snapshot, day: dt.date) -> Snapshot:
     one of whose events had come (with only those events); memberships, relationships, targets
     and overrides that had begun or have no start; sources cited by what is kept, and those
     cited by nothing unless published later; editions as of `day` or earlier. An end after
-    `day` is dropped. Frameworks, provisions and methodologies are kept whole.
+    `day` is dropped. Frameworks, provisions, methodologies and listings are kept whole.
     """
     actors = {i for i, a in data.actors.items() if not a.founded or a.founded.first_day() <= day}
     measures = {}
@@ -104,6 +104,11 @@ def records_as_of(data: Snapshot, day: dt.date) -> Snapshot:
         ),
         methodologies=data.methodologies,
         editions=tuple(e for e in data.editions if e.as_of <= day),
+        # Imported candidates are undated: kept, matched only to the actors kept.
+        listings={
+            k: x if x.actor is None or x.actor in actors else replace(x, actor=None)
+            for k, x in data.listings.items()
+        },
     )
     cited, anywhere = _cited(kept), _cited(data)
     return replace(

@@ -109,6 +109,28 @@ SPECIFIC: dict[str, Promise] = {
     "assessments.confidence": _("The confidence grade of the evidence (a grade code)"),
     "assessments.rule": _("The methodology rule that decided the level"),
     "assessments.text": _("The explanation, in words"),
+    "listings.id": _("The entry's key in its inventory (the MISP galaxy's UUID)"),
+    "listings.inventory": _("The inventory that lists the entry (misp-galaxy: the MISP galaxy)"),
+    "listings.name": _("The name the inventory gives"),
+    "listings.aliases": _("Other names the inventory gives, separated by ';'"),
+    "listings.country": _("The ISO 3166-1 alpha-2 code the inventory gives, if any"),
+    "listings.description": _("The inventory's description, as it gives it"),
+    "listings.urls": _("The inventory's references (secondary sources), separated by ';'"),
+    "listings.websites": _("The entry's own web sites, as the inventory gives them, by ';'"),
+    "listings.actor": _(
+        "The curated actor the entry was matched to by name or alias (an ID in actors; empty "
+        "when none)"
+    ),
+    "listings.status": _(
+        "Always 'candidate': listed by the inventory, not yet reviewed, never used for scoring"
+    ),
+    "listings.note": _("What the row is, in words"),
+    "listed_ties.id": _("The tie's ID: the entry, its position"),
+    "listed_ties.listing": _("The entry that records the tie (an ID in listings)"),
+    "listed_ties.kind": _("Our relationship kind where one fits the inventory's word, else empty"),
+    "listed_ties.object": _("The other entry (an ID in listings)"),
+    "listed_ties.confidence": _("The inventory's likelihood tag (e.g. likely), if any"),
+    "listed_ties.note": _("The inventory's own word for the tie"),
 }
 
 PRECISION = _("How precise the date before it is: year, month or day (empty with no date)")
@@ -122,6 +144,7 @@ VALUES: dict[str, type[TextChoices]] = {
     "measure_events.kind": EventKind,
     "targets.role": TargetRole,
     "relationships.kind": RelationshipKind,
+    "listed_ties.kind": RelationshipKind,
     "citations.stance": Stance,
     "citations.kind": SourceKind,
 }

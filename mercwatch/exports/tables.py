@@ -117,6 +117,15 @@ STORED = (
 )
 
 
+CANDIDATE = "candidate"
+INVENTORIES = {"misp-galaxy": "the MISP galaxy"}
+
+
+def listed_note(inventory: str) -> str:
+    """Give the words every export puts on an imported entry: a candidate, not reviewed."""
+    return f"listed by {INVENTORIES.get(inventory, inventory)}, not yet reviewed"
+
+
 class _Builder:
     def __init__(self) -> None:
         t = _table
@@ -162,6 +171,14 @@ class _Builder:
                 t("editions", _("Published states of the tracker"), "id", "title", "as_of:date",
                   "published:date", "methodology>methodologies", "notes", "position:integer"),
                 t("methodologies", _("Methodology versions, verbatim"), "version", "document"),
+                t("listings", _("Candidates: entries of imported inventories of the market, "
+                                "listed but not yet reviewed, never scored"), "id", "inventory",
+                  "name", "aliases", "country", "description", "urls", "websites",
+                  "actor>actors", "status", "note", "position:integer"),
+                t("listed_ties", _("Ties an imported inventory records between its entries "
+                                   "(candidates, not yet reviewed)"), "id",
+                  "listing>listings", "kind", "object>listings", "confidence", "note",
+                  "position:integer"),
                 t("assessments", _("Derived status of each actor on each provision at the date"),
                   "id", "actor>actors", "provision>provisions", "as_of:date", "level", "label",
                   "score:integer", "derived:boolean", "confidence", "methodology>methodologies",
@@ -241,6 +258,16 @@ def build_tables(data: Snapshot, assessments: list[Assessment]) -> dict[str, Tab
                           ed.methodology, ed.notes, pos)  # fmt: skip
     for version in sorted(data.methodologies):
         t["methodologies"].add(version, data.methodologies[version].document)
+    positions: dict[str, int] = {}
+    for key, entry in data.listings.items():
+        pos = positions[entry.inventory] = positions.get(entry.inventory, -1) + 1
+        t["listings"].add(key, entry.inventory, entry.name, ";".join(entry.aliases),
+                          entry.country, entry.description, ";".join(entry.urls),
+                          ";".join(entry.websites), entry.actor, CANDIDATE,
+                          listed_note(entry.inventory), pos)  # fmt: skip
+        for i, tie in enumerate(entry.ties):
+            t["listed_ties"].add(f"{key}/{i}", key, tie.kind, tie.object, tie.confidence,
+                                 tie.note, i)  # fmt: skip
     for x in assessments:
         t["assessments"].add(f"{x.actor}/{x.provision}", x.actor, x.provision,
                              x.as_of.isoformat(), x.level, x.label, x.score, x.derived,

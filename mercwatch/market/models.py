@@ -53,3 +53,35 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Listing(models.Model):
+    """An entry of an imported inventory of the market (the MISP galaxy's surveillance vendors):
+    a candidate, listed but not reviewed, never scored. `actor` is the curated actor it was
+    matched to; `curated` names the fields an editor set, which a re-import never overwrites."""
+
+    id = models.CharField(primary_key=True, max_length=100)
+    inventory = models.CharField(max_length=64)
+    name = models.CharField(max_length=300)
+    aliases = models.JSONField(default=list, blank=True)
+    country = models.CharField(max_length=2, blank=True)
+    description = models.TextField(blank=True)
+    urls = models.JSONField(default=list, blank=True)
+    websites = models.JSONField(default=list, blank=True)
+    ties = models.JSONField(default=list, blank=True)
+    actor = models.ForeignKey(
+        "tracker.Actor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="listings",
+    )
+    curated = models.JSONField(default=list, blank=True)
+    position = models.PositiveIntegerField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inventory", "position"]
+
+    def __str__(self) -> str:
+        return self.name

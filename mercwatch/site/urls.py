@@ -10,6 +10,7 @@ SECTION = r"(?P<section>governments|companies|organisations|vendors)"
 ASSESSED = r"(?P<section>governments|companies|organisations)"
 PROVISION = r"(?P<framework>[a-z0-9-]+)/(?P<number>[0-9]+(?:\.[0-9]+)?)"
 SLUG = r"[a-z0-9][a-z0-9-]*"
+LISTING = r"[A-Za-z0-9][A-Za-z0-9-]*"  # an imported entry's key (the MISP galaxy's UUID)
 PAGE = r"(?:/page/(?P<page>[0-9]+))?"  # a list's later pages (site/services/paging.py)
 
 app_name = "site"
@@ -32,6 +33,8 @@ urlpatterns = [
         views.organisation,
         name="organisation",
     ),
+    re_path(rf"^vendors/listed{PAGE}{FMT}$", views.listings, name="listings"),
+    re_path(rf"^vendors/listed/(?P<listing_id>{LISTING}){FMT}$", views.listing, name="listing"),
     re_path(rf"^vendors/{ACTOR}{FMT}$", views.vendor, name="vendor"),
     re_path(rf"^vendors/{ACTOR}/products/(?P<product>{SLUG}){FMT}$", views.product, name="product"),
     re_path(rf"^market/cross-checks{FMT}$", views.crosschecks_page, name="crosschecks"),

@@ -25,6 +25,7 @@ from mercwatch.site.services import (
     scorecard,
     vendors,
 )
+from mercwatch.site.services import listings as listed
 from mercwatch.site.services.home import home_page
 from mercwatch.site.services.links import SECTION_KINDS
 from mercwatch.site.services.moment import BadInput, moment_from, parse_day
@@ -184,7 +185,9 @@ def vendor(request: HttpRequest, actor_id: str, fmt: str = "/") -> HttpResponse:
     """A vendor or person of the market: designations, findings, relationships, products."""
     data = current_snapshot()
     actor = actors.actor_of(data, actor_id, MARKET)
-    return respond(request, fmt, "site/vendor.html", vendors.vendor_page(data, actor))
+    context = vendors.vendor_page(data, actor)
+    context["also_listed"] = listed.also_listed(data, actor.id)
+    return respond(request, fmt, "site/vendor.html", context)
 
 
 @public()
@@ -201,6 +204,21 @@ def crosschecks_page(request: HttpRequest, fmt: str = "/") -> HttpResponse:
     """Every finding of the market's cross-checks, by rule."""
     context = crosschecks.crosschecks_page(current_snapshot())
     return respond(request, fmt, "site/crosschecks.html", context)
+
+
+@public()
+def listings(request: HttpRequest, fmt: str = "/", page: str | None = None) -> HttpResponse:
+    """The imported candidates (the MISP galaxy's vendors), listed but not yet reviewed."""
+    data = current_snapshot()
+    context = listed.listings_page(data, At(request.path, _params(request), page))
+    return respond(request, fmt, "site/listings.html", context)
+
+
+@public()
+def listing(request: HttpRequest, listing_id: str, fmt: str = "/") -> HttpResponse:
+    """One imported candidate, as its inventory gives it."""
+    context = listed.listing_page(current_snapshot(), listing_id)
+    return respond(request, fmt, "site/listing.html", context)
 
 
 @public()

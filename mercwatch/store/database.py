@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from django.db import connection
 from django.db.models import Q
 
-from mercwatch.market.models import Product, Relationship
+from mercwatch.market.models import Listing, Product, Relationship
 from mercwatch.tracker import snapshot as s
 from mercwatch.tracker.loader.schemas import ACTOR_DIRS
 from mercwatch.tracker.loader.yamlio import read_yaml
@@ -174,7 +174,32 @@ def snapshot_from_db() -> s.Snapshot:
         overrides=overrides,
         methodologies=methodologies,
         editions=editions,
+        listings=_listings(),
     )
+
+
+def _listings() -> dict[str, s.Listing]:
+    """Give the imported inventories' entries, by inventory file then place in it."""
+    rows = sorted(Listing.objects.all(), key=lambda x: (_path("listings", x.inventory), x.position))
+    return {
+        x.id: s.Listing(
+            id=x.id,
+            inventory=x.inventory,
+            name=x.name,
+            aliases=tuple(x.aliases),
+            country=x.country or None,
+            description=x.description,
+            urls=tuple(x.urls),
+            ties=tuple(
+                s.ListedTie(t["kind"], t["object"], t.get("confidence", ""), t.get("note", ""))
+                for t in x.ties
+            ),
+            actor=x.actor_id,
+            websites=tuple(x.websites),
+            curated=tuple(x.curated),
+        )
+        for x in rows
+    }
 
 
 def _actor_key(kind: str, actor_id: str) -> str:

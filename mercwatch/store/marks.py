@@ -37,6 +37,8 @@ def _records(snapshot: Snapshot) -> Iterator[tuple[str, Any]]:
         yield f"edition {e.id}", e
     for version, method in snapshot.methodologies.items():
         yield f"methodology {version}", method.document
+    for x in snapshot.listings.values():
+        yield f"listing {x.id}", {"inventory": x.inventory, **as_json(x)}
 
 
 def digests(snapshot: Snapshot) -> dict[str, str]:

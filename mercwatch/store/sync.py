@@ -8,13 +8,13 @@ write path (tracker/services/writes.py), which owns the checks and the data vers
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import models
 
-from mercwatch.market.models import Product, Relationship
+from mercwatch.market.models import Listing, Product, Relationship
 from mercwatch.store.database import snapshot_from_db
 from mercwatch.store.marks import Edited, mark, overwritten
 from mercwatch.tracker.models import (
@@ -32,7 +32,9 @@ from mercwatch.tracker.models import (
     Source,
     Target,
 )
-from mercwatch.tracker.snapshot import Cite, Snapshot, flatten
+from mercwatch.tracker.snapshot import Cite, Snapshot, as_json, flatten
+from mercwatch.tracker.snapshot import Measure as MeasureRecord
+from mercwatch.tracker.snapshot import Source as SourceRecord
 from mercwatch.workflow.models import Edition
 
 Key = tuple[Any, ...]
@@ -47,13 +49,18 @@ class _Sync:
         self.extras: list[list[models.Model]] = []
 
     def upsert(
-        self, model: type[models.Model], key_fields: tuple[str, ...], rows: Rows
+        self,
+        model: type[models.Model],
+        key_fields: tuple[str, ...],
+        rows: Rows,
+        among: models.Q | None = None,
     ) -> dict[Key, models.Model]:
-        """Create or update `rows`; remember the rows not wanted, to delete last."""
+        """Create or update `rows`; remember the rows not wanted (of those `among` picks, if
+        given), to delete last."""
         tally = self.counts.setdefault(model._meta.verbose_name_plural.__str__(), Counter())
-        existing = {
-            tuple(getattr(obj, f) for f in key_fields): obj for obj in model._default_manager.all()
-        }
+        manager = model._default_manager
+        found = manager.all() if among is None else manager.filter(among)
+        existing = {tuple(getattr(obj, f) for f in key_fields): obj for obj in found}
         result: dict[Key, models.Model] = {}
         for key, values in rows.items():
             obj = existing.pop(key, None)
@@ -289,6 +296,8 @@ def write_snapshot(data: Snapshot, *, reason: str) -> Counts:
         },
     )
 
+    sync.upsert(Listing, ("id",), listing_rows(data))
+
     citation_rows: Rows = {}
     for owner, entries_by_owner in cites.items():
         for owner_key, entries in entries_by_owner:
@@ -324,6 +333,54 @@ def _upsert_citations(sync: _Sync, rows: Rows) -> None:
         obj._change_reason = sync.reason  # type: ignore[attr-defined]
         obj.save()
     sync.extras.append(list(existing.values()))
+
+
+def listing_rows(data: Snapshot) -> Rows:
+    """Give the rows of the imported inventories' entries, keyed by the inventory's own key."""
+    rows: Rows = {}
+    in_inventory: Counter[str] = Counter()
+    for x in data.listings.values():
+        rows[(x.id,)] = {
+            "inventory": x.inventory,
+            "name": x.name,
+            "aliases": list(x.aliases),
+            "country": x.country or "",
+            "description": x.description,
+            "urls": list(x.urls),
+            "websites": list(x.websites),
+            "ties": [as_json(t) for t in x.ties],
+            "actor_id": x.actor,
+            "curated": list(x.curated),
+            "position": in_inventory[x.inventory],
+        }
+        in_inventory[x.inventory] += 1
+    return rows
+
+
+def write_listings(inventory: str, listings: Snapshot, *, reason: str) -> Counter[str]:
+    """Make the database hold exactly the entries of `inventory` that `listings` holds (the
+    other inventories and every curated record untouched); give the counts. Called inside the
+    write path (an import's `apply`)."""
+    sync = _Sync(reason)
+    sync.upsert(Listing, ("id",), listing_rows(listings), among=models.Q(inventory=inventory))
+    sync.delete_extras()
+    return next(iter(sync.counts.values()))
+
+
+def write_records(
+    sources: Mapping[str, SourceRecord], measures: Mapping[str, MeasureRecord], *, reason: str
+) -> Counts:
+    """Add (or replace) these sources and measures, every other record as it is; called
+    inside the write path (an accepted import of findings)."""
+    data = snapshot_from_db()
+    return write_snapshot(
+        replace(
+            data,
+            sources={**data.sources, **sources},
+            measures={**data.measures, **measures},
+        ),
+        reason=reason,
+    )
 
 
 class WouldOverwrite(Exception):

@@ -128,7 +128,7 @@ def _after(touched: list[models.Model] | None, base: Snapshot | None) -> Snapsho
 def _record_of(obj: models.Model) -> tuple[str, str]:
     """Give the snapshot record (kind, key) a saved row belongs to."""
     name = type(obj).__name__
-    if name in {"Actor", "Framework", "Source", "Measure", "Edition"}:
+    if name in {"Actor", "Framework", "Source", "Measure", "Edition", "Listing"}:
         return (name.lower(), str(obj.pk))
     if name == "Membership":
         return ("membership", f"{obj.actor_id} in {obj.framework_id}")  # type: ignore[attr-defined]
@@ -177,6 +177,8 @@ def _record(snapshot: Snapshot, kind: str, key: str) -> Any:
         return next((o for o in snapshot.overrides if f"{o.actor} on {o.provision}" == key), None)
     if kind == "edition":
         return next((e for e in snapshot.editions if e.id == key), None)
+    if kind == "listing":
+        return snapshot.listings.get(key)
     return None
 
 

@@ -229,6 +229,8 @@ class Listing:
     urls: tuple[str, ...] = ()
     ties: tuple[ListedTie, ...] = ()
     actor: str | None = None
+    websites: tuple[str, ...] = ()  # the entry's own web sites (the galaxy's official refs)
+    curated: tuple[str, ...] = ()  # fields an editor set, which a re-import never overwrites
 
 
 class NotFound(LookupError):
@@ -332,6 +334,7 @@ PLACE: dict[type, frozenset[str]] = {
     Provision: frozenset({"framework", "parent"}),
     Source: frozenset({"group"}),
     Membership: frozenset({"framework"}),
+    Listing: frozenset({"inventory"}),
 }
 
 

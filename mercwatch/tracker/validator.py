@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mercwatch.core.partial_dates import PartialDate
 from mercwatch.core.vocabulary import ActorKind
-from mercwatch.tracker.snapshot import Actor, Cite, Measure, Override, Snapshot
+from mercwatch.tracker.snapshot import Actor, Cite, Listing, Measure, Override, Snapshot
 
 COUNTRY_ID = r"^[A-Z]{2}$"
 Loc = tuple[str | int, ...]
@@ -89,6 +89,9 @@ class _Validator:
         if method is not None:
             self.record("methodology", method.version)
             self.methodology()
+        for listing in s.listings.values():
+            self.record("listing", listing.id)
+            self.listing(listing)
         for edition in s.editions:
             self.record("edition", edition.id)
             if edition.methodology not in s.methodologies:
@@ -123,6 +126,18 @@ class _Validator:
             self.cites(rel.sources, ("relationships", index, "sources"))
         for index, product in enumerate(actor.products):
             self.cites(product.sources, ("products", index, "sources"))
+
+    def listing(self, listing: Listing) -> None:
+        if listing.id in self.s.actors:
+            self.add("id", f"{listing.id!r} is a curated actor's ID: a listing keeps its own key")
+        if listing.actor is not None and listing.actor not in self.s.actors:
+            self.add("actor", f"unknown actor {listing.actor!r}")
+        for index, tie in enumerate(listing.ties):
+            other = self.s.listings.get(tie.object)
+            if other is None or other.inventory != listing.inventory:
+                self.add(
+                    ("ties", index, "object"), f"no entry {tie.object!r} in {listing.inventory}"
+                )
 
     def measure(self, measure: Measure, link_levels: set[str]) -> None:
         self.cites(measure.sources, ("sources",))
@@ -176,7 +191,13 @@ class _Validator:
                 self.add((*loc, index), f"unknown provision {code!r}")
 
     def actor_ref(self, actor_id: str, loc: Loc, field_name: str = "actor") -> None:
-        if actor_id not in self.s.actors:
+        if actor_id in self.s.listings and actor_id not in self.s.actors:
+            self.add(
+                (*loc, field_name),
+                f"{actor_id!r} is an imported listing, not yet reviewed: only a curated actor "
+                "may be named here",
+            )
+        elif actor_id not in self.s.actors:
             self.add((*loc, field_name), f"unknown actor {actor_id!r}")
 
     def span(self, since: PartialDate | None, until: PartialDate | None, loc: Loc) -> None:

@@ -62,6 +62,7 @@ SAMPLES = {
 ROUTE_VALUES = {
     "site:vendor": {"actor_id": "vendor-one"},
     "site:product": {"actor_id": "vendor-one", "product": "none-recorded"},
+    "site:listing": {"listing_id": "0b5d2f4e-1c3a-4f6b-9d8e-7a6b5c4d3e2f"},
     "site:organisation": {"section": "companies", "actor_id": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")

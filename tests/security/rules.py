@@ -129,6 +129,8 @@ RULES: dict[str, Rule] = {
             "government",
             "organisation",
             "vendor",
+            "listings",
+            "listing",
             "provisions",
             "provision-feed",
             "provision",

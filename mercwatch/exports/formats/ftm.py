@@ -19,6 +19,7 @@ from followthemoney.schema import ValidationData
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
+from mercwatch.exports.tables import listed_note
 from mercwatch.market.services import designation
 from mercwatch.tracker.snapshot import Actor, Snapshot
 
@@ -115,10 +116,21 @@ def _measures(data: Snapshot) -> Iterator[EntityProxy]:
                             object=entity_id(t.actor), role=t.role, **common)  # fmt: skip
 
 
+def _listings(data: Snapshot) -> Iterator[EntityProxy]:
+    """Imported candidates, as companies marked in their summary: listed, not reviewed."""
+    for key, x in data.listings.items():
+        yield _make(
+            "Company", "listing", key, name=x.name, alias=list(x.aliases),
+            country=x.country.lower() if x.country else None, description=x.description,
+            sourceUrl=list(x.urls), website=list(x.websites),
+            summary=f"Candidate: {listed_note(x.inventory)}; never used for scoring.",
+        )  # fmt: skip
+
+
 def entities(data: Snapshot) -> list[EntityProxy]:
     """Give every entity, validated by its schema, sorted by ID."""
     found = [_actor(data, a) for a in data.actors.values()]
-    found += [*_ties(data), *_measures(data)]
+    found += [*_ties(data), *_measures(data), *_listings(data)]
     for proxy in found:
         proxy.schema.validate(cast(ValidationData, proxy.to_dict()))
     return sorted(found, key=lambda p: str(p.id))

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from mercwatch.exports.bundle import Bundle
 from mercwatch.exports.licence import ATTRIBUTION, LICENCE_URL
 from mercwatch.exports.registry import Exporter, register
+from mercwatch.exports.tables import listed_note
 from mercwatch.tracker.snapshot import Snapshot
 
 NAMESPACE = uuid.UUID("6f1d6c1e-5b0a-4c1b-9d55-6d6572637761")
@@ -78,6 +79,20 @@ class _Maker:
                 name=a.name,
                 identity_class=IDENTITY_CLASS.get(a.kind, "organization"),
                 **extra,
+                **self.mark(),
+            )
+
+    def listings(self) -> Iterator[Any]:
+        """Imported candidates: identities labelled as such, never a curated actor's."""
+        for key, x in self.data.listings.items():
+            note = f"Candidate: {listed_note(x.inventory)}; never used for scoring."
+            yield stix2.Identity(
+                id=stix_id("identity", "listing", key),
+                name=x.name,
+                identity_class="organization",
+                description=f"{note}\n\n{x.description}" if x.description else note,
+                external_references=[{"source_name": x.inventory, "url": url} for url in x.urls]
+                or None,
                 **self.mark(),
             )
 
@@ -155,6 +170,7 @@ def stix_bundle(bundle: Bundle) -> stix2.Bundle:
     """Give the STIX 2.1 bundle of the export."""
     maker = _Maker(bundle)
     objects = [maker.marking, maker.author, *maker.identities(), *maker.ties(), *maker.measures()]
+    objects += list(maker.listings())
     return stix2.Bundle(
         id=stix_id("bundle", bundle.label), objects=sorted(objects, key=lambda o: o.id)
     )

@@ -11,7 +11,7 @@ from mercwatch.tracker.loader.records import file_models
 from mercwatch.tracker.loader.yamlio import write_yaml
 from mercwatch.tracker.snapshot import Snapshot
 
-MANAGED = ("frameworks", "actors", "memberships", "sources", "measures", "methodology")
+MANAGED = ("frameworks", "actors", "memberships", "sources", "measures", "methodology", "listings")
 
 
 def _plain(value: Any) -> Any:

@@ -22,6 +22,7 @@ from mercwatch.tracker.loader.schemas import (
     ActorFile,
     EditionFile,
     FrameworkFile,
+    ListingFile,
     MeasureFile,
     MembershipFile,
     OverrideFile,
@@ -54,6 +55,7 @@ class Files:
     overrides: list[Read[OverrideFile]] = field(default_factory=list)
     editions: list[Read[EditionFile]] = field(default_factory=list)
     methodologies: list[tuple[str, Read[MethodologyFile]]] = field(default_factory=list)
+    listings: list[Read[ListingFile]] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
 
 
@@ -222,6 +224,11 @@ def read_texts(texts: Mapping[str, str], *, prefix: str = "") -> Files:
             if method:
                 _expect_stem(method, stem, method.model.version, "version", errors)
                 files.methodologies.append((text, method))
+        elif parts[0] == "listings" and len(parts) == 2:
+            listed = _parse(text, shown, ListingFile, errors)
+            if listed:
+                _expect_stem(listed, stem, listed.model.inventory, "inventory", errors)
+                files.listings.append(listed)
         else:
             errors.append(
                 LoadError(
@@ -230,7 +237,7 @@ def read_texts(texts: Mapping[str, str], *, prefix: str = "") -> Files:
                     "(file)",
                     "unknown file: expected frameworks/*.yaml, actors/<kind>/*.yaml, "
                     "memberships/*.yaml, sources/*.yaml, measures/<actor>/*.yaml, "
-                    "methodology/*.yaml, overrides.yaml or editions.yaml",
+                    "methodology/*.yaml, listings/*.yaml, overrides.yaml or editions.yaml",
                 )
             )
     return files

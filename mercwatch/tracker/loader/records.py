@@ -16,6 +16,8 @@ from mercwatch.tracker.loader.schemas import (
     EditionEntry,
     EditionFile,
     FrameworkFile,
+    ListingEntry,
+    ListingFile,
     MeasureEntry,
     MeasureFile,
     MemberEntry,
@@ -133,6 +135,22 @@ def edition(e: EditionEntry) -> s.Edition:
     return s.Edition(e.id, e.title, e.as_of, e.published, e.methodology, e.notes)
 
 
+def listing(x: ListingEntry, inventory: str) -> s.Listing:
+    return s.Listing(
+        id=x.id,
+        inventory=inventory,
+        name=x.name,
+        aliases=tuple(x.aliases),
+        country=x.country,
+        description=x.description,
+        urls=tuple(x.urls),
+        ties=tuple(s.ListedTie(t.kind, t.object, t.confidence, t.note) for t in x.ties),
+        actor=x.actor,
+        websites=tuple(x.websites),
+        curated=tuple(x.curated),
+    )
+
+
 # Back again: a snapshot's records as the data files' models, to write them or check a record
 # that did not come from a file (an edit in the database) against the files' schema.
 
@@ -166,6 +184,13 @@ def file_models(snap: s.Snapshot) -> dict[str, BaseModel | str]:
         files["editions.yaml"] = EditionFile.model_validate({"editions": as_json(snap.editions)})
     for version, method in snap.methodologies.items():
         files[f"methodology/{version}.yaml"] = method.document
+    inventories: dict[str, list[Any]] = defaultdict(list)
+    for entry in snap.listings.values():
+        inventories[entry.inventory].append(as_json(entry))
+    for inventory, rows in inventories.items():
+        files[f"listings/{inventory}.yaml"] = ListingFile.model_validate(
+            {"inventory": inventory, "listings": rows}
+        )
     return files
 
 
@@ -177,6 +202,7 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "membership": MemberEntry,
     "override": OverrideEntry,
     "edition": EditionEntry,
+    "listing": ListingEntry,
 }
 
 

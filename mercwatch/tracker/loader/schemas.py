@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -239,6 +239,38 @@ class EditionEntry(Strict):
 
 class EditionFile(Strict):
     editions: tuple[EditionEntry, ...]
+
+
+# An imported inventory's entry (a listing): its key is the inventory's own (a UUID).
+LISTING_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+ListingField = Literal[
+    "name", "aliases", "country", "description", "urls", "websites", "ties", "actor"
+]
+
+
+class ListedTieEntry(Strict):
+    kind: RelationshipKind | Literal[""] = ""  # "" where no kind of ours fits
+    object: Annotated[str, Field(pattern=LISTING_ID, max_length=limits.ID)]
+    confidence: Annotated[str, Field(max_length=limits.ROLE)] = ""
+    note: Prose = ""
+
+
+class ListingEntry(Strict):
+    id: Annotated[str, Field(pattern=LISTING_ID, max_length=limits.ID)]
+    name: Name
+    aliases: tuple[Name, ...] = ()
+    country: Annotated[str, Field(pattern=COUNTRY_ID)] | None = None
+    description: Prose = ""
+    urls: tuple[Url, ...] = ()
+    websites: tuple[Url, ...] = ()
+    ties: tuple[ListedTieEntry, ...] = ()
+    actor: ActorId | None = None
+    curated: tuple[ListingField, ...] = ()
+
+
+class ListingFile(Strict):
+    inventory: Code
+    listings: tuple[ListingEntry, ...]
 
 
 ACTOR_DIRS: dict[str, str] = {

@@ -41,6 +41,7 @@ class _Checker:
         self.overrides: list[rec.Override] = []
         self.methodologies: dict[str, rec.Methodology] = {}
         self.editions: list[rec.Edition] = []
+        self.listings: dict[str, rec.Listing] = {}
 
     def unique(self, kind: str, key: str, where: Where, field_name: str) -> bool:
         first = self.seen.get((kind, key))
@@ -116,6 +117,13 @@ class _Checker:
                 if self.unique("edition", edition.id, where, "id"):
                     self.editions.append(records.edition(edition))
 
+        for listing_file in files.listings:
+            inventory = listing_file.model.inventory
+            for index, entry in enumerate(listing_file.model.listings):
+                where = listing_file.where.at("listings", index)
+                if self.unique("listing", entry.id, where, "id"):
+                    self.listings[entry.id] = records.listing(entry, inventory)
+
     def snapshot(self) -> Snapshot:
         return Snapshot(
             frameworks=self.frameworks,
@@ -127,6 +135,7 @@ class _Checker:
             overrides=tuple(self.overrides),
             methodologies=self.methodologies,
             editions=tuple(self.editions),
+            listings=self.listings,
         )
 
     def located(self, problem: Problem) -> LoadError:
