@@ -26,12 +26,9 @@ def credited(user: Any) -> str:
 
 
 def shown_credit(revision: Revision | None) -> str:
-    """Give who made a revision as readers see it: the name credited, else "an editor"."""
-    if revision is not None and revision.user_id is not None:
-        name = credited(revision.user)
-    else:
-        name = revision.credit if revision is not None else ""
-    return name or _("an editor")
+    """Give who made a revision as readers see it: the name credited when it was written (a
+    record's history does not change afterwards), else "an editor"."""
+    return (revision.credit if revision is not None else "") or _("an editor")
 
 
 def record(

@@ -116,13 +116,13 @@ def apply(
 
 def derived_label(created: set[str], updated: set[str], deleted: set[str]) -> ChangeLabel:
     """Give the label of a write that names none, from the models whose rows it added,
-    changed and deleted: a methodology change, a new measure, a retraction (it only
+    changed and deleted: a new measure, a methodology change, a retraction (it only
     deleted), new evidence (it added sources, citations, links, events or targets), else a
     correction. A `load` is labelled the same way, by what it wrote."""
-    if "Methodology" in created | updated | deleted:
-        return ChangeLabel.METHODOLOGY_CHANGE
     if "Measure" in created:
         return ChangeLabel.NEW_MEASURE
+    if "Methodology" in created | updated | deleted:
+        return ChangeLabel.METHODOLOGY_CHANGE
     if deleted and not created and not updated:
         return ChangeLabel.RETRACTION
     if created & {"Source", "Citation", "Link", "MeasureEvent", "Target"}:

@@ -62,6 +62,9 @@ SAMPLES = {
 ROUTE_VALUES = {
     "site:vendor": {"actor_id": "vendor-one"},
     "site:organisation": {"section": "companies", "actor_id": "acme"},
+    "site:history-membership": {"fid": "joint-statement", "actor_id": "FR"},
+    "site:history-override": {"actor_id": "DE", "number": "6"},
+    "site:history-relationship": {"subject": "vendor-one", "relation": "owner", "object": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")
 _OPTIONAL = re.compile(r"\(\?:/page/\(\?P<page>\[0-9\]\+\)\)\?")

@@ -141,6 +141,13 @@ RULES: dict[str, Rule] = {
             "changes",
         )
     },
+    # The history pages (mercwatch/site/history_urls.py); the mini data holds no relationship.
+    **{
+        f"site:history-{kind}": SITE
+        for kind in ("actor", "measure", "source", "framework", "provision", "membership")
+    },
+    "site:history-override": SITE,
+    "site:history-relationship": read_only("missing"),
     "exports:downloads": SITE,
     "exports:downloads-json": SITE,
     "exports:codebook": SITE,
