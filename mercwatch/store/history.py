@@ -122,7 +122,7 @@ def history(kind: str, key: dict[str, str]) -> RecordHistory | None:
     own = list(_rows(spec.model, key))
     if not own:
         return None
-    pk = spec.model._meta.pk.attname  # type: ignore[union-attr]
+    pk = spec.model._meta.pk.attname
     held = {getattr(row, pk) for row in own}
     rows: list[tuple[Any, bool, str]] = [(r, True, "") for r in own]
     for model, owner in spec.parts:

@@ -1,14 +1,14 @@
 """The one write path: every change to the data goes through `apply`, checked before it lands.
 
-`apply(change, reason=..., user=..., label=...)` runs `change` (ORM writes) in a savepoint of the caller's
-transaction, checks the state it would leave – the files' schema for each record it touched,
-then the validator over the whole snapshot – and either refuses it, with every problem named
-by record and field and nothing written, or keeps it: each revision it made carries the reason
-and the user, the data version moves on, a permanent `Revision` keeps when, who, why (the
-reason and its label, `ChangeLabel`) and what it touched, and `data_changed` is sent with the
-new snapshot. Without a label, the label is derived from what the write did (`derived_label`).
-`mercwatch load`, the admin and the CLI write through it; a save anywhere else is refused
-(`guard`).
+`apply(change, reason=..., user=..., label=...)` runs `change` (ORM writes) in a savepoint of
+the caller's transaction, checks the state it would leave – the files' schema for each record
+it touched, then the validator over the whole snapshot – and either refuses it, with every
+problem named by record and field and nothing written, or keeps it: each revision it made
+carries the reason and the user, the data version moves on, a permanent `Revision` keeps
+when, who, why (the reason and its label, `ChangeLabel`) and what it touched, and
+`data_changed` is sent with the new snapshot. Without a label, the label is derived from what
+the write did (`derived_label`). `mercwatch load`, the admin and the CLI write through it; a
+save anywhere else is refused (`guard`).
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ def test_every_kind_of_record_has_a_history_page_and_a_twin(client, mini_db):
         twin = client.get(path.rstrip("/") + ".json")
         assert twin.status_code == 200, path
         body = twin.json()
-        assert body["record"]["kind"] == kind and not body["record"]["deleted"]
+        assert body["record"]["kind"] == kind
+        assert not body["record"]["deleted"]
         assert body["revisions"][0]["label"] == "new-measure"
 
 
@@ -52,7 +53,9 @@ def test_a_relationship_has_a_history_page(client, mini_db):
     page = client.get("/history/relationships/vendor-one/owner/acme/")
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Vendor One" in html and "the registry says so" in html and "New evidence" in html
+    assert "Vendor One" in html
+    assert "the registry says so" in html
+    assert "New evidence" in html
     assert client.get("/history/relationships/acme/owner/vendor-one/").status_code == 404
 
 
@@ -76,7 +79,8 @@ def test_an_edit_shows_who_when_why_and_each_field_before_and_after(
         "correction",
     )
     (change,) = latest["changes"]
-    assert change["action"] == "changed" and change["own"]
+    assert change["action"] == "changed"
+    assert change["own"]
     assert change["fields"] == {
         "title": {"before": "A call for a moratorium", "after": "A moratorium call"}
     }
@@ -90,7 +94,8 @@ def test_a_contributor_credited_anonymously_is_shown_as_an_editor(
     editor.credit_anonymously = True
     apply(lambda: _retitle("A moratorium call"), reason="anonymous fix", user=editor)
     html = client.get(PAGES["measure"]).content.decode()
-    assert "Bob" not in html and "Secret" not in html
+    assert "Bob" not in html
+    assert "Secret" not in html
     assert client.get("/history/measures/fr-call.json").json()["revisions"][0]["by"] == (
         "an editor"
     )
@@ -107,24 +112,26 @@ def test_a_change_to_a_row_the_record_holds_shows_on_its_history(client, mini_db
 
     apply(change, reason="clearer", label="correction")
     html = client.get("/history/measures/us-entity-list-2021/").content.decode()
-    assert "Link to" in html and f"<del>{before}</del>" in html
+    assert "Link to" in html
+    assert f"<del>{before}</del>" in html
     assert "<ins>A clearer rationale.</ins>" in html
 
 
-def test_a_deleted_record_keeps_its_history_with_its_last_state_and_the_retraction(
-    client, mini_db
-):
+def test_a_deleted_record_keeps_its_history_with_its_last_state_and_the_retraction(client, mini_db):
     apply(lambda: Measure.objects.get(id="fr-call").delete(), reason="withdrawn by the source",
           label="correction")  # fmt: skip
     assert client.get("/measures/fr-call/").status_code == 404
     page = client.get(PAGES["measure"])
     assert page.status_code == 200
     html = page.content.decode()
-    assert "This record was retracted" in html and "Its last state" in html
+    assert "This record was retracted" in html
+    assert "Its last state" in html
     assert "A call for a moratorium" in html  # its last title
-    assert "withdrawn by the source" in html and "Retraction" in html
+    assert "withdrawn by the source" in html
+    assert "Retraction" in html
     body = client.get("/history/measures/fr-call.json").json()
-    assert body["record"]["deleted"] and body["record"]["page"] is None
+    assert body["record"]["deleted"]
+    assert body["record"]["page"] is None
     assert body["revisions"][0]["label"] == "retraction"
     assert body["revisions"][0]["changes"][0]["action"] == "deleted"
 

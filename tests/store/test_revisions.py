@@ -30,7 +30,11 @@ def test_a_write_keeps_its_revision_with_the_label_user_reason_and_historical_ro
     apply(lambda: _rename("Vendor One SA"), reason="registry", user=admin_user, label="correction")
     assert Revision.objects.count() == before + 1
     revision = Revision.objects.latest("id")
-    assert (revision.reason, revision.label, revision.user) == ("registry", "correction", admin_user)
+    assert (revision.reason, revision.label, revision.user) == (
+        "registry",
+        "correction",
+        admin_user,
+    )
     assert revision.counter == data_version()[0]
     assert revision.records == [["actor", "vendor-one"]]
     (row,) = revision.rows.all()
@@ -93,7 +97,8 @@ def test_a_write_without_a_label_is_labelled_by_what_it_did(mini_db):
 def test_a_load_is_labelled_and_revisions_outlive_the_log_of_writes(mini_db, settings):
     first = Revision.objects.order_by("id").first()
     # The first load wrote the measures, the methodology and all: new measures first.
-    assert first is not None and first.label == ChangeLabel.NEW_MEASURE
+    assert first is not None
+    assert first.label == ChangeLabel.NEW_MEASURE
     assert first.rows.count() > 10
     DataChange.KEEP, keep = 1, DataChange.KEEP
     try:
@@ -131,7 +136,8 @@ def test_the_back_office_asks_for_the_label_and_keeps_it(admin_client, admin_use
     )
     data.update(name="Vendor Uno", change_label="because")
     response = admin_client.post(url, data)
-    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
     assert Actor.objects.get(id="vendor-one").name == "Vendor One Ltd"
 
 

@@ -29,7 +29,11 @@ def key_of(kind: str, parts: dict[str, str]) -> dict[str, str]:
         code = f"{parts['framework']}/{parts['number']}"
         return {"actor_id": parts["actor_id"], "provision_id": code}
     if kind == "relationship":
-        return {"subject_id": parts["subject"], "kind": parts["relation"], "object_id": parts["object"]}
+        return {
+            "subject_id": parts["subject"],
+            "kind": parts["relation"],
+            "object_id": parts["object"],
+        }
     name = {"actor": "actor_id", "measure": "measure_id", "source": "source_id", "framework": "fid"}
     return {"id": parts[name[kind]]}
 
@@ -144,10 +148,13 @@ def _step(data: Snapshot, step: store_history.Step) -> dict[str, Any]:
                 ],
                 "deleted": entry.action == "deleted",
                 "fields": [
-                    (_field_name(entry.model, f), _shown(data, f, b, entry.model),
-                     _shown(data, f, a, entry.model))
+                    (
+                        _field_name(entry.model, f),
+                        _shown(data, f, b, entry.model),
+                        _shown(data, f, a, entry.model),
+                    )
                     for f, b, a in entry.changes
-                ],  # fmt: skip
+                ],
             }
             for entry in step.entries
         ],
