@@ -216,3 +216,24 @@ def _step(found: list[tuple[Any, Entry]], revisions: dict[tuple[str, int], Revis
         return Step(revision.at, shown_credit(revision), revision.reason, revision.label, entries)
     by = credited(row.history_user) or shown_credit(None)
     return Step(row.history_date, by, row.history_change_reason or "", "", entries)
+
+
+def latest_labels(measure_ids: set[str]) -> dict[str, str]:
+    """Give the label of the latest revision that changed each measure or one of its links
+    (what moves a level), for the measures that have one."""
+    found: dict[str, tuple[int, str]] = {}
+    for model, owner in ((Measure, "id"), (Link, "measure_id")):
+        historical = model.history.model
+        rows = dict(
+            historical.objects.filter(**{f"{owner}__in": measure_ids}).values_list(
+                "history_id", owner
+            )
+        )
+        made = RevisionRow.objects.filter(
+            model=historical._meta.label_lower, history_id__in=list(rows)
+        ).values_list("history_id", "revision_id", "revision__label")
+        for history_id, revision_id, label in made:
+            measure = rows[history_id]
+            if measure not in found or found[measure][0] < revision_id:
+                found[measure] = (revision_id, label)
+    return {measure: label for measure, (_id, label) in found.items()}
