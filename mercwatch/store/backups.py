@@ -77,6 +77,7 @@ def restore(source: Path, *, force: bool = False) -> None:
                 "--single-transaction",
                 "--no-owner",
                 "--exit-on-error",
+                f"--dbname={_database()['NAME']}",
                 str(source),
             ]
         )
