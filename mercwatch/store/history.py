@@ -150,8 +150,11 @@ def _rows(model: type[models.Model], lookup: dict[str, Any]) -> list[Any]:
 
 
 def _fields(row: Any, owner: str) -> list[str]:
-    # The record's own key names it in the page's address; a row's order and holder go unsaid.
-    hidden = HIDDEN | {owner.removesuffix("_id"), row.instance_type._meta.pk.name}
+    # The record's own key names it in the page's address; a row's order and holder go unsaid;
+    # a field its model marks private (`PRIVATE_FIELDS`: a contact, a victim's name) never shows.
+    model = row.instance_type
+    private = set(getattr(model, "PRIVATE_FIELDS", ()))
+    hidden = HIDDEN | private | {owner.removesuffix("_id"), model._meta.pk.name}
     return [f.name for f in row.tracked_fields if f.editable and f.name not in hidden]
 
 

@@ -164,3 +164,19 @@ def test_the_record_pages_link_to_their_history(client, mini_db):
         html = client.get(page).content.decode()
         assert f'href="{history}"' in html, page
         assert client.get(history).status_code == 200, history
+
+
+def test_a_field_its_model_marks_private_never_shows_in_a_history(client, mini_db, monkeypatch):
+    monkeypatch.setattr(Measure, "PRIVATE_FIELDS", ("note",), raising=False)
+
+    def note() -> None:
+        measure = Measure.objects.get(id="fr-call")
+        measure.note = "Contact: planted-private-value"
+        measure.title = "A moratorium call"
+        measure.save()
+
+    apply(note, reason="a note", label="correction")
+    for path in (PAGES["measure"], "/history/measures/fr-call.json"):
+        text = client.get(path).content.decode()
+        assert "planted-private-value" not in text, path
+        assert "A moratorium call" in text, path
