@@ -92,3 +92,14 @@ class AliasKind(models.TextChoices):
     ALIAS = "alias", _("Also known as")
     FORMER = "former", _("Former name")
     LEGAL = "legal", _("Legal name")
+
+
+class ChangeLabel(models.TextChoices):
+    """Why the data changed, as every revision is labelled (store.writes.apply)."""
+
+    NEW_MEASURE = "new-measure", _("New measure")
+    NEW_EVIDENCE = "new-evidence", _("New evidence")
+    CORRECTION = "correction", _("Correction")
+    RETRACTION = "retraction", _("Retraction")
+    METHODOLOGY_CHANGE = "methodology-change", _("Methodology change")
+    RIGHT_OF_REPLY = "right-of-reply", _("Right of reply")

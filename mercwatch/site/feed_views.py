@@ -45,6 +45,7 @@ def all_changes(request: HttpRequest) -> HttpResponse:
             link=route_url("site:changes", fmt="/"),
             feed_url=route_url("site:changes-feed"),
             base=origin(request),
+            labelled=True,
         )
     )
 
@@ -94,6 +95,7 @@ def actor_feed(request: HttpRequest, section: str, actor_id: str) -> HttpRespons
             link=page + moment.query,
             feed_url=feed + moment.query,
             base=base,
+            labelled=True,
         )
     )
 
@@ -115,5 +117,6 @@ def provision_feed(request: HttpRequest, framework: str, number: str) -> HttpRes
             link=provision_url(code),
             feed_url=provision_feed_url(code),
             base=origin(request),
+            labelled=True,
         )
     )

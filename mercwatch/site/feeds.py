@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mercwatch.site.services.changes import describe
+from mercwatch.site.services.changes import describe, labels_for
 from mercwatch.site.services.links import actor_url
 from mercwatch.tracker.changes import Change
 from mercwatch.tracker.snapshot import Snapshot
@@ -27,8 +27,11 @@ def atom_for(
     feed_url: str,
     base: str = "",
     description: str = "",
+    labelled: bool = False,
 ) -> Atom1Feed:
-    """Give an Atom feed with one entry per change (newest first), links made absolute by `base`."""
+    """Give an Atom feed with one entry per change (newest first), links made absolute by `base`;
+    `labelled`, each cause with the label of its latest revision (the site's feeds; an export
+    is of the data alone)."""
     feed = Atom1Feed(
         title=title,
         link=base + link,
@@ -38,11 +41,16 @@ def atom_for(
         id=base + feed_url,
         author_name="mercwatch",
     )
-    for change in list(changes)[:FEED_LIMIT]:
-        d = describe(data, change)
+    shown = list(changes)[:FEED_LIMIT]
+    labels = labels_for(data, shown) if labelled else {}
+    for change in shown:
+        d = describe(data, change, labels)
         # Atom needs a full timestamp: the day the change counts from, never shown as its date.
         when = dt.datetime.combine(change.date, dt.time(), tzinfo=dt.UTC)
-        causes = "; ".join(c["title"] for c in d["causes"])
+        causes = "; ".join(
+            f"{c['title']} ({c['label_name']})" if c.get("label_name") else c["title"]
+            for c in d["causes"]
+        )
         feed.add_item(
             title=d["title"],
             link=base + actor_url(change.actor, d["actor"].kind) + f"?as_of={change.date}",

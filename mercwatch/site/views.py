@@ -332,16 +332,17 @@ def changes_page(request: HttpRequest, fmt: str = "/", page: str | None = None) 
     period = changes.period_from(data, params, dt.date.today())
     found = changes.between(data, period["version"], period["since"], period["until"])
     pager = page_of(found, At(request.path, params, page))
+    labels = changes.labels_for(data, pager.items)
     context = {
         **period,
         "pager": pager,
-        "changes": [changes.describe(data, c) for c in pager.items],
+        "changes": [changes.describe(data, c, labels) for c in pager.items],
         "all_editions": data.editions,
         "json": {
             "since": period["since"].isoformat(),
             "until": period["until"].isoformat(),
             **pager.as_dict(),
-            "changes": [changes.as_dict(c) for c in pager.items],
+            "changes": [changes.as_dict(c, labels) for c in pager.items],
         },
     }
     return respond(request, fmt, "site/changes.html", context)

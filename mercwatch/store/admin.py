@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from mercwatch.core.vocabulary import ChangeLabel
 from mercwatch.market.models import Product, Relationship
 from mercwatch.store.writes import Refused, apply
 from mercwatch.tracker.models import (
@@ -38,6 +39,7 @@ from mercwatch.tracker.models import (
 from mercwatch.tracker.validator import Problem, dotted
 
 REASON = "change_reason"
+LABEL = "change_label"
 _REFUSED = "_mercwatch_refused"
 
 
@@ -49,7 +51,7 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
         if "fields" not in kwargs:
             kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
         if kwargs["fields"] is not None:
-            kwargs["fields"] = [f for f in kwargs["fields"] if f != REASON]
+            kwargs["fields"] = [f for f in kwargs["fields"] if f not in {REASON, LABEL}]
         base = super().get_form(request, obj, **kwargs)
         refused: list[Problem] = getattr(request, _REFUSED, [])
 
@@ -59,6 +61,12 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
                 help_text=gettext_lazy("Kept with the revision and shown in the record's history."),
                 max_length=200,
                 widget=forms.TextInput(attrs={"size": 80}),
+            )
+            change_label = forms.ChoiceField(
+                label=gettext_lazy("Kind of change"),
+                help_text=gettext_lazy("Shown with the reason in the history and the changes."),
+                choices=ChangeLabel.choices,
+                initial=ChangeLabel.CORRECTION,
             )
 
             def clean(self) -> dict[str, Any]:
@@ -80,7 +88,7 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
         named = {f for _name, opts in fieldsets for f in opts.get("fields", ())}
         if REASON in named:
             return fieldsets
-        return [*fieldsets, (None, {"fields": [REASON]})]
+        return [*fieldsets, (None, {"fields": [REASON, LABEL]})]
 
     def changeform_view(
         self,
@@ -98,6 +106,7 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
                 lambda: view(request, object_id, form_url, extra_context),
                 reason=reason,
                 user=request.user,
+                label=_label(request),
             )
         except Refused as refused:
             setattr(request, _REFUSED, refused.problems)  # the form shows them; nothing saved
@@ -110,7 +119,12 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
         if request.method != "POST":
             return view(request, object_id, extra_context)  # type: ignore[no-any-return]
         reason = _("Deleted in the back office")
-        return self._refusable(request, lambda: view(request, object_id, extra_context), reason)
+        return self._refusable(
+            request,
+            lambda: view(request, object_id, extra_context),
+            reason,
+            ChangeLabel.RETRACTION,
+        )
 
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
@@ -140,15 +154,26 @@ class CheckedAdmin(SimpleHistoryAdmin):  # type: ignore[misc]
             request, lambda: view(request, object_id, version_id, extra_context), reason
         )
 
-    def _refusable(self, request: HttpRequest, view: Any, reason: str) -> HttpResponse:
+    def _refusable(
+        self, request: HttpRequest, view: Any, reason: str, label: str | None = None
+    ) -> HttpResponse:
         try:
-            return apply(view, reason=reason, user=request.user)  # type: ignore[no-any-return]
+            return apply(  # type: ignore[no-any-return]
+                view, reason=reason, user=request.user, label=label
+            )
         except Refused as refused:
             for problem in refused.problems:
                 self.message_user(
                     request, _("Refused: %(problem)s") % {"problem": problem}, messages.ERROR
                 )
             return HttpResponseRedirect(request.get_full_path())
+
+
+def _label(request: HttpRequest) -> str | None:
+    """Give the change label the editor chose (None, to derive it, for none or an unknown one:
+    the form then says the choice is not valid, and nothing is written)."""
+    label = request.POST.get(LABEL, "")
+    return label if label in ChangeLabel.values else None
 
 
 class LinkInline(admin.TabularInline):  # type: ignore[type-arg]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+
+from mercwatch.core.vocabulary import ChangeLabel
 
 
 class DataVersion(models.Model):
@@ -60,3 +63,41 @@ class DataChange(models.Model):
 
     def __str__(self) -> str:
         return f"write {self.counter}: {'everything' if self.whole else len(self.records)}"
+
+
+class Revision(models.Model):
+    """One write through the write path, kept for good: when, who, why (the reason and its
+    label) and the records it touched. Each historical row the write made names it
+    (`RevisionRow`), so that a record's history says who changed it and why."""
+
+    at = models.DateTimeField(db_index=True)
+    counter = models.PositiveBigIntegerField()  # the data version the write moved on to
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    credit = models.CharField(max_length=200, blank=True)  # as credited when written
+    reason = models.TextField()
+    label = models.CharField(max_length=20, choices=ChangeLabel.choices)
+    records = models.JSONField(default=list)  # [kind, key] pairs (store/writes.py `_record_of`)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.label}: {self.reason}"
+
+
+class RevisionRow(models.Model):
+    """A historical row (django-simple-history's) that a revision made."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="rows")
+    model = models.CharField(max_length=100)  # the historical model's label, lower case
+    history_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "history_id"], name="revision_row_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.history_id} in revision {self.revision_id}"

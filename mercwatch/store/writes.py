@@ -1,12 +1,14 @@
 """The one write path: every change to the data goes through `apply`, checked before it lands.
 
-`apply(change, reason=..., user=...)` runs `change` (ORM writes) in a savepoint of the caller's
-transaction, checks the state it would leave – the files' schema for each record it touched,
-then the validator over the whole snapshot – and either refuses it, with every problem named
-by record and field and nothing written, or keeps it: each revision it made carries the reason
-and the user, the data version moves on, and `data_changed` is sent with the new snapshot.
-`mercwatch load`, the admin and the CLI write through it; a save anywhere else is refused
-(`guard`).
+`apply(change, reason=..., user=..., label=...)` runs `change` (ORM writes) in a savepoint of
+the caller's transaction, checks the state it would leave – the files' schema for each record
+it touched, then the validator over the whole snapshot – and either refuses it, with every
+problem named by record and field and nothing written, or keeps it: each revision it made
+carries the reason and the user, the data version moves on, a permanent `Revision` keeps
+when, who, why (the reason and its label, `ChangeLabel`) and what it touched, and
+`data_changed` is sent with the new snapshot. Without a label, the label is derived from what
+the write did (`derived_label`). `mercwatch load`, the admin and the CLI write through it; a
+save anywhere else is refused (`guard`).
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from django.db.models import F
 from django.db.models.signals import pre_delete, pre_save
 from django.utils import timezone
 from pydantic import ValidationError
+from simple_history.signals import post_create_historical_record
 
-from mercwatch.store import current
+from mercwatch.core.vocabulary import ChangeLabel
+from mercwatch.store import current, revisions
 from mercwatch.store.database import PATCHABLE, Unpatchable, patched, snapshot_from_db
 from mercwatch.store.models import DataChange, DataVersion
 from mercwatch.tracker.loader.errors import reasons
@@ -57,19 +61,33 @@ class _Write:
     reason: str
     user: Any
     touched: list[models.Model] = field(default_factory=list)
+    created: set[str] = field(default_factory=set)  # the models it added rows of
+    updated: set[str] = field(default_factory=set)  # ... changed rows of
+    deleted: set[str] = field(default_factory=set)  # ... deleted rows of
+    rows: list[tuple[str, int]] = field(default_factory=list)  # the historical rows it made
 
 
 _active: contextvars.ContextVar[_Write | None] = contextvars.ContextVar("write", default=None)
 
 
-def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bool = True) -> T:
+def apply(
+    change: Callable[[], T],
+    *,
+    reason: str,
+    user: Any = None,
+    checked: bool = True,
+    label: str | None = None,
+) -> T:
     """Make `change` in the caller's transaction if the state it leaves passes every check.
 
     `checked=False` is for a change made of a snapshot the validator has passed already
-    (`mercwatch load`): the state it leaves is that snapshot.
+    (`mercwatch load`): the state it leaves is that snapshot. `label` (a `ChangeLabel`) says
+    why, with the reason; without it, it is derived from what the change did.
     """
     if not reason.strip():
         raise ValueError("every change to the data needs a reason")
+    if label is not None and label not in ChangeLabel.values:
+        raise ValueError(f"label: expected one of {', '.join(ChangeLabel.values)}, got {label!r}")
     with transaction.atomic():
         # One writer at a time: PostgreSQL locks the version row until the transaction ends
         # (SQLite lets one writer in anyway), so two changes never check against the same state.
@@ -87,9 +105,29 @@ def apply(change: Callable[[], T], *, reason: str, user: Any = None, checked: bo
         if problems:
             raise Refused(problems)  # leaving the savepoint undoes every write
         in_place = base is not None and snapshot is not None and _same_places(base, snapshot)
-        log(version, {_record_of(obj) for obj in write.touched}, bump(), in_place=in_place)
+        records = {_record_of(obj) for obj in write.touched}
+        after = bump()
+        log(version, records, after, in_place=in_place)
+        chosen = label or derived_label(write.created, write.updated, write.deleted)
+        revisions.record(after.counter, write.user, reason, chosen, records, write.rows)
         data_changed.send(sender=apply, reason=reason, snapshot=snapshot)
     return result
+
+
+def derived_label(created: set[str], updated: set[str], deleted: set[str]) -> ChangeLabel:
+    """Give the label of a write that names none, from the models whose rows it added,
+    changed and deleted: a new measure, a methodology change, a retraction (it only
+    deleted), new evidence (it added sources, citations, links, events or targets), else a
+    correction. A `load` is labelled the same way, by what it wrote."""
+    if "Measure" in created:
+        return ChangeLabel.NEW_MEASURE
+    if "Methodology" in created | updated | deleted:
+        return ChangeLabel.METHODOLOGY_CHANGE
+    if deleted and not created and not updated:
+        return ChangeLabel.RETRACTION
+    if created & {"Source", "Citation", "Link", "MeasureEvent", "Target"}:
+        return ChangeLabel.NEW_EVIDENCE
+    return ChangeLabel.CORRECTION
 
 
 def check(
@@ -231,7 +269,7 @@ def log(
     DataChange.objects.filter(counter__lte=after.counter - DataChange.KEEP).delete()
 
 
-def _stamp(sender: type[models.Model], instance: models.Model, **_kwargs: Any) -> None:
+def _stamp(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     write = _active.get()
     if write is None:
         raise OutsideWritePath(
@@ -243,6 +281,19 @@ def _stamp(sender: type[models.Model], instance: models.Model, **_kwargs: Any) -
     if write.user is not None:
         instance._history_user = write.user  # type: ignore[attr-defined]
     write.touched.append(instance)
+    if kwargs.get("signal") is pre_delete:
+        write.deleted.add(sender.__name__)
+    elif instance._state.adding:
+        write.created.add(sender.__name__)
+    else:
+        write.updated.add(sender.__name__)
+
+
+def _historical(history_instance: models.Model, **_kwargs: Any) -> None:
+    """Keep the historical row a write made, for its revision to name."""
+    write = _active.get()
+    if write is not None:
+        write.rows.append((history_instance._meta.label_lower, history_instance.pk))
 
 
 def guard() -> None:
@@ -253,3 +304,4 @@ def guard() -> None:
                 continue
             pre_save.connect(_stamp, sender=model, dispatch_uid=f"write-path-save-{model}")
             pre_delete.connect(_stamp, sender=model, dispatch_uid=f"write-path-del-{model}")
+    post_create_historical_record.connect(_historical, dispatch_uid="write-path-history")

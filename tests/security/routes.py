@@ -64,6 +64,9 @@ ROUTE_VALUES = {
     "site:product": {"actor_id": "vendor-one", "product": "none-recorded"},
     "site:listing": {"listing_id": "0b5d2f4e-1c3a-4f6b-9d8e-7a6b5c4d3e2f"},
     "site:organisation": {"section": "companies", "actor_id": "acme"},
+    "site:history-membership": {"fid": "joint-statement", "actor_id": "FR"},
+    "site:history-override": {"actor_id": "DE", "number": "6"},
+    "site:history-relationship": {"subject": "vendor-one", "relation": "owner", "object": "acme"},
 }
 _ROUTE_PARAM = re.compile(r"<(?:(?P<conv>[a-z]+):)?(?P<name>\w+)>")
 _OPTIONAL = re.compile(r"\(\?:/page/\(\?P<page>\[0-9\]\+\)\)\?")

@@ -147,6 +147,13 @@ RULES: dict[str, Rule] = {
     # The mini dataset's vendor has no product: the page is a 404 for everyone (the bundled
     # data's product pages: tests/site/test_vendor_pages.py).
     "site:product": read_only("missing"),
+    # The history pages (mercwatch/site/history_urls.py); the mini data holds no relationship.
+    **{
+        f"site:history-{kind}": SITE
+        for kind in ("actor", "measure", "source", "framework", "provision", "membership")
+    },
+    "site:history-override": SITE,
+    "site:history-relationship": read_only("missing"),
     "exports:downloads": SITE,
     "exports:downloads-json": SITE,
     "exports:codebook": SITE,

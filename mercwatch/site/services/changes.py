@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from mercwatch.core.partial_dates import PartialDate
+from mercwatch.core.vocabulary import ChangeLabel
 from mercwatch.site.services.links import actor_url
 from mercwatch.site.services.moment import BadInput, parse_day
 from mercwatch.store import current as cache
+from mercwatch.store.history import latest_labels
 from mercwatch.tracker.changes import Change, within
 from mercwatch.tracker.snapshot import Snapshot
 
@@ -57,10 +60,24 @@ def known_date(change: Change) -> PartialDate:
     return change.known or PartialDate.parse(change.date)
 
 
-def _cause(data: Snapshot, cause: str) -> dict[str, Any]:
-    """Give one cause of a change as a reader sees it: a measure's title, or a sentence."""
+def labels_for(data: Snapshot, changes: Iterable[Change]) -> dict[str, str]:
+    """Give the change label (core.vocabulary.ChangeLabel) of the latest revision of each
+    measure that causes one of `changes`."""
+    return latest_labels({c for change in changes for c in change.causes if c in data.measures})
+
+
+def _cause(data: Snapshot, cause: str, labels: dict[str, str]) -> dict[str, Any]:
+    """Give one cause of a change as a reader sees it: a measure's title (with the label of
+    its latest revision, when `labels` has it), or a sentence."""
     if cause in data.measures:
-        return {"id": cause, "title": data.measures[cause].title, "measure": True}
+        label = labels.get(cause, "")
+        return {
+            "id": cause,
+            "title": data.measures[cause].title,
+            "measure": True,
+            "label": label,
+            "label_name": str(ChangeLabel(label).label) if label else "",
+        }
     if cause.startswith("override:"):
         return {
             "id": cause,
@@ -78,8 +95,11 @@ def _cause(data: Snapshot, cause: str) -> dict[str, Any]:
     }
 
 
-def describe(data: Snapshot, change: Change) -> dict[str, Any]:
-    """Give a change as the page and the feeds show it: names and dates as known, not IDs."""
+def describe(
+    data: Snapshot, change: Change, labels: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Give a change as the page and the feeds show it: names and dates as known, not IDs;
+    with `labels` (`labels_for`), the label of each measure's latest revision."""
     actor = data.actors[change.actor]
     provision = data.provisions[change.provision]
     when = known_date(change)
@@ -88,7 +108,7 @@ def describe(data: Snapshot, change: Change) -> dict[str, Any]:
         "when": when,
         "actor": actor,
         "provision": provision,
-        "causes": [_cause(data, cause) for cause in change.causes],
+        "causes": [_cause(data, cause, labels or {}) for cause in change.causes],
         "url": actor_url(actor.id, actor.kind),
         "title": _("%(actor)s: %(number)s. %(provision)s – %(before)s → %(after)s (%(when)s)")
         % {
@@ -102,7 +122,11 @@ def describe(data: Snapshot, change: Change) -> dict[str, Any]:
     }
 
 
-def as_dict(change: Change) -> dict[str, Any]:
+def as_dict(change: Change, labels: dict[str, str] | None = None) -> dict[str, Any]:
     """Give a change as a JSON twin shows it: `date` as precise as known (ISO: "2025",
-    "2025-04" or a day) and `counts_from`, the day the methodology counts it from."""
-    return {**change.as_dict(), "date": str(known_date(change)), "counts_from": str(change.date)}
+    "2025-04" or a day) and `counts_from`, the day the methodology counts it from; with
+    `labels`, `cause_labels`: the label of each measure cause's latest revision."""
+    found = {**change.as_dict(), "date": str(known_date(change)), "counts_from": str(change.date)}
+    if labels is not None:
+        found["cause_labels"] = {c: labels[c] for c in change.causes if c in labels}
+    return found
