@@ -139,17 +139,17 @@ TOP = {
         ],
     ),
     "Intellexa": (
-        28,
+        32,
         [
             ("actor", "intellexa-consortium"),
             ("actor", "intellexa-sa"),
             ("actor", "intellexa-limited"),
             ("actor", "andrea-gambazzi"),
-            ("actor", "merom-harpaz"),
+            ("actor", "artemis-artemiou"),
         ],
     ),
     "Entity List": (
-        13,
+        15,
         [
             ("measure", "us-entity-list-2021-11"),
             ("measure", "us-entity-list-2024-02-sandvine"),
