@@ -118,7 +118,9 @@ def direct_designations(data: Snapshot, actor: str) -> list[Designation]:
 
 def designations_of(data: Snapshot, actor: str, *, on: dt.date | None = None) -> list[Designation]:
     """Give `actor`'s own designations, then those it is affiliated with through one tie, each
-    with that tie; with `on`, only those in force that day through a tie that holds that day."""
+    with that tie; with `on`, only those in force that day through a tie that holds that day.
+    A designation reached through two ties with the same actor (a member that is also an
+    owner) is given once, through the first."""
     found = direct_designations(data, actor)
     for tie in ties_of(data, actor):
         if tie.kind not in AFFILIATING:
@@ -134,4 +136,11 @@ def designations_of(data: Snapshot, actor: str, *, on: dt.date | None = None) ->
             for d in found
             if d.counts_on(on) and (d.via is None or _holds(d.via.since, d.via.until, on))
         ]
-    return found
+    seen: set[tuple[str, str, bool]] = set()
+    unique = []
+    for d in found:
+        key = (d.measure, d.target, d.via is None)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique

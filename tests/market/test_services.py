@@ -87,3 +87,14 @@ def test_the_ftm_export_counts_as_sanctions_exactly_the_designations_of_the_one_
     }
     assert excluded  # the bundled data has investment exclusions: none of them is a sanction
     assert not excluded & {(entity, program) for entity, program, _end in sanctions}
+
+
+def test_a_designation_reached_through_two_ties_with_one_actor_is_given_once(bundled_data):
+    # Felix Bitzios is both a member and an owner of the consortium, which is designated
+    # through none of its own; the consortium's page lists his designation once.
+    ties = {(r.kind, r.object) for r in bundled_data.actors["felix-bitzios"].relationships}
+    assert {("member", "intellexa-consortium"), ("owner", "intellexa-consortium")} <= ties
+    found = designations_of(bundled_data, "intellexa-consortium")
+    pairs = [(d.measure, d.target) for d in found]
+    assert pairs.count(("us-ofac-intellexa-2024-09", "felix-bitzios")) == 1
+    assert len(pairs) == len(set(pairs))
