@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class ReviewConfig(AppConfig):
-    """Submissions and their review: propose, prepare, decide; approval goes through the write path."""
+    """Submissions and their review: propose, prepare, decide (approval: the write path)."""
 
     name = "mercwatch.review"
     label = "review"

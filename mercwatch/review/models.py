@@ -69,6 +69,9 @@ class Private(models.Model):
     contact = models.CharField(_("contact"), max_length=200, blank=True)
     note = models.TextField(_("private note"), blank=True)
 
+    def __str__(self) -> str:
+        return f"private fields of submission {self.submission_id}"
+
 
 class Message(models.Model):
     """A question from an editor, or the contributor's answer."""
@@ -80,6 +83,9 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} on submission {self.submission_id}"
 
 
 class Transition(models.Model):
@@ -96,3 +102,6 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} of submission {self.submission_id} (version {self.version})"

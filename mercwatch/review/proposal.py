@@ -100,8 +100,8 @@ def proposed(base: Snapshot, proposal: dict[str, Any]) -> Snapshot:
     place) and its retracted measures taken out."""
     sources = dict(base.sources)
     for item in proposal.get("sources", ()):
-        entry = SourceEntry.model_validate({k: v for k, v in item.items() if k != "group"})
-        sources[entry.id] = records.source(entry, item["group"])
+        source = SourceEntry.model_validate({k: v for k, v in item.items() if k != "group"})
+        sources[source.id] = records.source(source, item["group"])
     measures = dict(base.measures)
     for item in proposal.get("measures", ()):
         entry = MeasureEntry.model_validate(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mercwatch.review.models import State
 
 OPEN = frozenset({State.SUBMITTED, State.PREPARED, State.CHANGES_REQUESTED})
+READY = frozenset({State.SUBMITTED, State.PREPARED})  # what a reviewer may approve
 
 
 class Action:
@@ -28,9 +29,8 @@ ACTIONS = {
         # An editor changes the proposal, or asks the contributor.
         Action("prepare", _("Prepare"), OPEN, State.PREPARED),
         # A reviewer decides.
-        Action("approve", _("Approve"), frozenset({State.SUBMITTED, State.PREPARED}), State.APPROVED),
-        Action("request-changes", _("Request changes"), frozenset({State.SUBMITTED, State.PREPARED}),
-               State.CHANGES_REQUESTED),
+        Action("approve", _("Approve"), READY, State.APPROVED),
+        Action("request-changes", _("Request changes"), READY, State.CHANGES_REQUESTED),
         Action("reject", _("Reject"), OPEN, State.REJECTED),
     )
 }  # fmt: skip

@@ -24,7 +24,8 @@ def test_submit_prepare_approve_writes_the_measure_with_its_reason(
     mini_db, people, django_capture_on_commit_callbacks
 ):
     submission = services.submit(people.contributor, draft())
-    assert submission.state == State.SUBMITTED and submission.version == 1
+    assert submission.state == State.SUBMITTED
+    assert submission.version == 1
     assert "fr-submitted-pledge" not in current_snapshot().measures
     changed = proposal()
     changed["measures"][0]["summary"] = "A pledge, as the editor worded it."
@@ -34,7 +35,8 @@ def test_submit_prepare_approve_writes_the_measure_with_its_reason(
             submission, user=people.editor, seen=1, title=submission.title,
             statement=submission.statement, proposal=changed,
         )  # fmt: skip
-    assert submission.state == State.PREPARED and submission.version == 2
+    assert submission.state == State.PREPARED
+    assert submission.version == 2
     assert [m.subject for m in mail.outbox] == [
         "A question about your submission “France's export pledge”"
     ]
@@ -97,7 +99,8 @@ def test_bad_input_is_refused_by_field_and_nothing_is_queued(mini_db, people):
         services.submit(people.contributor, draft(proposal=bad, statement=""))
     errors = refused.value.errors
     assert "statement" in errors
-    assert "measures[0].type" in errors and "measures[0].title" in errors
+    assert "measures[0].type" in errors
+    assert "measures[0].title" in errors
     assert Submission.objects.count() == 0
     # The schema passes, the validator does not: a source nobody has.
     unknown = proposal()

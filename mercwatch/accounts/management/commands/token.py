@@ -12,7 +12,7 @@ from mercwatch.accounts.tokens import issue, revoke
 
 
 class Command(BaseCommand):
-    help = "Create, list or revoke API tokens (a new token is printed once, then only its hash is kept)."
+    help = "Create, list or revoke API tokens (a new one is printed once; only its hash is kept)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
