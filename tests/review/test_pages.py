@@ -87,8 +87,8 @@ def test_the_flow_end_to_end_through_the_pages(mini_db, people, django_capture_o
     assert response.status_code == 302
     assert Submission.objects.get().state == State.APPROVED
     assert "approved" in mail.outbox[-1].subject
-    public = Client().get(reverse("site:timeline", kwargs={"section": "governments",
-                                                          "actor_id": "FR", "fmt": "/"}))  # fmt: skip
+    timeline = {"section": "governments", "actor_id": "FR", "fmt": "/"}
+    public = Client().get(reverse("site:timeline", kwargs=timeline))
     assert "France pledges export restraint" in public.text
 
 

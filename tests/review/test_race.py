@@ -100,7 +100,9 @@ def test_two_reviewers_at_once_exactly_one_wins(tmp_path: Path, bundled_dir: Pat
         assert isinstance(reject, list)
         for a, r in zip(approve, reject, strict=True):
             assert sorted([a, r]) == ["stale", "won"], (approve, reject)
-        rows, measure = _after(python(STATE, env=env), "STATE ")  # type: ignore[misc]
+        state = _after(python(STATE, env=env), "STATE ")
+        assert isinstance(state, list)
+        rows, measure = state
         expected = [
             ["approved" if a == "won" else "rejected", 2, 2] for a in approve
         ]  # one decision each: version 2, the submission and one decision in the log
