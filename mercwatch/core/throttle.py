@@ -34,6 +34,10 @@ class ClientThrottle(AnonRateThrottle):
     def get_ident(self, request: HttpRequest) -> str:
         return client_address(request)
 
+    def get_cache_key(self, request: HttpRequest) -> str:
+        # Every request counts, with a token or not (ninja's own skips those with `auth`).
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
 
 def per_minute(scope: str) -> int:
     """Give the limit of `scope` in requests a minute (0: no limit)."""

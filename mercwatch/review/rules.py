@@ -38,22 +38,24 @@ def is_open(user: Any, submission: Any) -> bool:
 
 can_submit = is_authenticated & _perm(SUBMIT)
 can_view = is_authenticated & (is_author | _perm(VIEW))
-can_prepare = is_authenticated & _perm(PREPARE) & is_open & ~is_author
+# Who may change or decide a submission; whether its state still allows it is the change's own
+# compare-and-set (services.py), so that a change made on a stale version is told so (409).
+can_prepare = is_authenticated & _perm(PREPARE) & ~is_author
 
 RULES = RuleSet()
 _add: Callable[[str, Any], None] = RULES.add_rule  # (the library is not typed)
 _test: Callable[..., bool] = RULES.test_rule
 _add("submit", can_submit)
 _add("view", can_view)
-_add("revise", is_authenticated & is_author & is_open)
+_add("revise", is_authenticated & is_author)
 _add("answer", is_authenticated & is_author & is_open)
 _add("prepare", can_prepare)
-_add("ask", can_prepare)
+_add("ask", can_prepare & is_open)
 _add("queue", is_authenticated & (_perm(PREPARE) | _perm(DECIDE)))
 # Nobody approves (or otherwise decides) their own work: not the author, not an editor of it.
 _add(
     "decide",
-    is_authenticated & _perm(DECIDE) & is_open & ~is_author & ~prepared_it,
+    is_authenticated & _perm(DECIDE) & ~is_author & ~prepared_it,
 )
 
 

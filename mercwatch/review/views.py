@@ -188,9 +188,10 @@ def submission(request: HttpRequest, pk: int) -> HttpResponseBase:
         or allowed(user, "queue") else None,
         "messages_": found.messages.select_related("author"),
         "transitions": found.transitions.select_related("user"),
-        "can_edit": allowed(user, "revise", found) or allowed(user, "prepare", found),
+        "can_edit": found.state in OPEN
+        and (allowed(user, "revise", found) or allowed(user, "prepare", found)),
         "can_say": allowed(user, "answer", found) or allowed(user, "ask", found),
-        "can_decide": allowed(user, "decide", found),
+        "can_decide": found.state in OPEN and allowed(user, "decide", found),
         "edit": edit, "say": say, "decide": decide,
         "problems": problems, "stale": stale, "proposal_text": shown(found.proposal),
     }  # fmt: skip

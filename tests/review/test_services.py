@@ -138,7 +138,7 @@ def test_request_changes_then_revise_then_reject(mini_db, people):
         submission, user=people.reviewer2, decision="reject", reason="out of scope", seen=3
     )
     assert submission.state == State.REJECTED
-    with pytest.raises(PermissionDenied):  # decided: closed to everyone
+    with pytest.raises(services.Invalid):  # decided: closed to everyone
         services.decide(submission, user=people.reviewer, decision="approve", reason="x", seen=4)
 
 
