@@ -94,9 +94,17 @@ class ApiMiddleware:
         wrong = self._parameters(request)
         if wrong is not None:
             return wrong
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # the same answer without its body
         response = self.get_response(request)
         if response.status_code >= 400 and not is_problem(response):
+            allow = response.get("Allow")
             response = problem(response.status_code, _reason(response))
+            if allow:
+                response["Allow"] = allow
+        if head and isinstance(response, HttpResponse):
+            response.content = b""
         response["Cache-Control"] = "private, no-store"
         return response
 

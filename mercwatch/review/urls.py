@@ -16,5 +16,7 @@ urlpatterns = [
         auth_views.LoginView.as_view(template_name="review/sign_in.html"),
         name="sign-in",
     ),
-    path("account/sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path(
+        "account/sign-out/", auth_views.LogoutView.as_view(next_page="site:home"), name="sign-out"
+    ),
 ]

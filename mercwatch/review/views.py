@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from mercwatch.core.throttle import per_minute, refused
 from mercwatch.review import services
@@ -101,6 +102,7 @@ def submit(request: HttpRequest) -> HttpResponseBase:
     return render(request, "review/submit.html", context, status=status)
 
 
+@require_safe
 @never_cache
 def mine(request: HttpRequest) -> HttpResponseBase:
     if not request.user.is_authenticated:
@@ -109,6 +111,7 @@ def mine(request: HttpRequest) -> HttpResponseBase:
     return render(request, "review/mine.html", {"submissions": rows[:200]})
 
 
+@require_safe
 @never_cache
 def queue(request: HttpRequest) -> HttpResponseBase:
     if not request.user.is_authenticated:
