@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+logger = logging.getLogger(__name__)
 WORDS = {
     "approve": gettext_lazy("approved"),
     "request-changes": gettext_lazy("sent back for changes"),
@@ -23,7 +25,10 @@ def _send(submission: Any, subject: str, template: str, context: dict[str, Any])
     if not address:
         return
     body = render_to_string(template, {"submission": submission, **context})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    except OSError:  # the decision stands (it is committed); the mail server's fault is logged
+        logger.exception("could not e-mail %s about submission %s", address, submission.pk)
 
 
 def decision(submission: Any, decision: str, reason: str) -> None:

@@ -15,8 +15,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from mercwatch.review import mail
-from mercwatch.review.models import Message, Private, State, Submission, Transition
-from mercwatch.review.proposal import FieldErrors, apply_proposal, located, problems
+from mercwatch.review.models import Kind, Message, Private, State, Submission, Transition
+from mercwatch.review.proposal import FieldErrors, Unknown, apply_proposal, located, problems
 from mercwatch.review.rules import allowed
 from mercwatch.review.states import ACTIONS
 from mercwatch.store.writes import Refused
@@ -75,8 +75,6 @@ def _texts(title: str, statement: str) -> FieldErrors:
 def submit(user: Any, draft: Draft) -> Submission:
     """Queue a new submission by `user`, once its proposal passes every check."""
     _require(user, "submit")
-    from mercwatch.review.models import Kind
-
     errors = _texts(draft.title, draft.statement)
     if draft.kind not in Kind.values:
         errors["kind"] = [_("one of: %(kinds)s") % {"kinds": ", ".join(Kind.values)}]
@@ -175,8 +173,10 @@ def decide(
         if decision == "approve":
             try:
                 apply_proposal(fresh.proposal, reason=_why(fresh, reason), user=user)
-            except Refused as exc:
+            except Refused as exc:  # the data moved on since the proposal was checked
                 raise Invalid(located(exc.problems, fresh.proposal)) from exc
+            except Unknown as exc:  # a measure to retract is no longer there
+                raise Invalid(exc.errors) from exc
         transaction.on_commit(lambda: mail.decision(fresh, decision, reason))
     return fresh
 

@@ -150,3 +150,12 @@ def test_a_retraction_takes_the_measure_out_through_the_write_path(mini_db, peop
     services.decide(submission, user=people.reviewer, decision="approve", reason="denied", seen=1)
     assert "us-disputed-contract" not in current_snapshot().measures
     assert Measure.history.filter(id="us-disputed-contract", history_type="-").exists()
+
+
+def test_a_retraction_of_no_measure_is_refused_at_its_field(mini_db, people):
+    with pytest.raises(services.Invalid) as refused:
+        services.submit(
+            people.contributor, draft(kind="retraction", proposal={"retract": ["nope"]})
+        )
+    assert list(refused.value.errors) == ["retract[0]"]
+    assert Submission.objects.count() == 0

@@ -138,7 +138,7 @@ def create(request: HttpRequest, body: SubmissionIn) -> Any:
                            % {"limit": limit})  # fmt: skip
         response["Retry-After"] = str(wait)
         return response
-    draft = services.Draft(**body.dict())
+    draft = services.Draft(**body.model_dump())
     try:
         made = services.submit(request.user, draft)
     except services.Invalid as exc:
