@@ -177,6 +177,8 @@ INSTALLED_APPS = [
     "mercwatch.site",
     "mercwatch.api",
     "mercwatch.exports",
+    "mercwatch.accounts",
+    "mercwatch.review",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +253,23 @@ ADMIN_PATH = _env("MERCWATCH_ADMIN_PATH", "admin").strip("/") + "/"
 # Staff sign in through the back office; there is no /accounts/ area to land on.
 LOGIN_URL = f"/{ADMIN_PATH}login/"
 LOGIN_REDIRECT_URL = f"/{ADMIN_PATH}"
+
+# The review workflow's e-mails (docs/settings.md): printed by the console backend unless
+# MERCWATCH_EMAIL_HOST names an SMTP server.
+EMAIL_HOST = _env("MERCWATCH_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = _whole("MERCWATCH_EMAIL_PORT", _env("MERCWATCH_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = _env("MERCWATCH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = _env("MERCWATCH_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("MERCWATCH_EMAIL_TLS", default=True)
+DEFAULT_FROM_EMAIL = _env("MERCWATCH_EMAIL_FROM", "mercwatch <noreply@localhost>")
+SUBMISSION_RATE_LIMIT = _whole(
+    "MERCWATCH_SUBMISSION_RATE_LIMIT", _env("MERCWATCH_SUBMISSION_RATE_LIMIT", "10")
+)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

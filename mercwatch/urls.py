@@ -8,6 +8,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("mercwatch.api.urls")),
     path("downloads/", include("mercwatch.exports.urls")),
+    path("", include("mercwatch.review.urls")),
+    path("", include("mercwatch.accounts.urls")),
     path("", include("mercwatch.site.urls")),
 ]
 

@@ -8,13 +8,13 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
 from mercwatch.api.messages import INVALID, UNKNOWN, worded
 from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
 from mercwatch.api.rendering import Renderer
-from mercwatch.api.routers import actors, assessments, frameworks, index, measures
+from mercwatch.api.routers import actors, assessments, frameworks, index, measures, submissions
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter
 from mercwatch.tracker.services.assessments import DataError
@@ -104,6 +104,12 @@ def _conflict(request: HttpRequest, exc: DataError) -> HttpResponse:
     return problem(409, detail)
 
 
+def _unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = problem(401, _("this operation needs a live API token of its scope"))
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s", request.path, exc_info=exc)
     return problem(500, _("the server failed to answer; the error was logged"))
@@ -126,6 +132,7 @@ def build_api() -> NinjaAPI:
         actors.router,
         measures.router,
         assessments.router,
+        submissions.router,
     ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]
@@ -134,6 +141,7 @@ def build_api() -> NinjaAPI:
     api.add_exception_handler(Http404, _not_found)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, _http_error)  # type: ignore[arg-type]
     api.add_exception_handler(DataError, _conflict)  # type: ignore[arg-type]
+    api.add_exception_handler(AuthenticationError, _unauthorized)  # type: ignore[arg-type]
     api.add_exception_handler(Exception, _server_error)  # type: ignore[arg-type]
     return api
 

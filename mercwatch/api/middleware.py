@@ -33,6 +33,10 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 CACHEABLE = ("application/json",)
+# The review workflow (api/routers/submissions.py): token-authenticated, POST as well as GET,
+# each answer for its user only, so never kept nor answered from what was kept.
+WORKFLOW = PREFIX + "submissions"
+WORKFLOW_METHODS = ("GET", "HEAD", "POST")
 
 
 class ApiMiddleware:
@@ -63,6 +67,8 @@ class ApiMiddleware:
             return refusal
         if request.method == "OPTIONS":
             return HttpResponse(status=204)
+        if request.path.startswith(WORKFLOW):
+            return self._workflow(request)
         if request.method not in READ:
             detail = _("the API is read-only: %(method)s is not allowed") % {
                 "method": request.method
@@ -77,6 +83,29 @@ class ApiMiddleware:
         response = answer(request, lambda: self._render(request), self.answers, keep=_json)
         if head and isinstance(response, HttpResponse):
             response.content = b""
+        return response
+
+    def _workflow(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method not in WORKFLOW_METHODS:
+            detail = _("%(method)s is not allowed here") % {"method": request.method}
+            refusal = problem(405, detail)
+            refusal["Allow"] = ", ".join(WORKFLOW_METHODS)
+            return refusal
+        wrong = self._parameters(request)
+        if wrong is not None:
+            return wrong
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"  # the same answer without its body
+        response = self.get_response(request)
+        if response.status_code >= 400 and not is_problem(response):
+            allow = response.get("Allow")
+            response = problem(response.status_code, _reason(response))
+            if allow:
+                response["Allow"] = allow
+        if head and isinstance(response, HttpResponse):
+            response.content = b""
+        response["Cache-Control"] = "private, no-store"
         return response
 
     def _render(self, request: HttpRequest) -> HttpResponseBase:

@@ -75,6 +75,24 @@ KINDS = {
              _("This client address sent more requests in a minute than the server allows."),
              _("Wait the number of seconds in the Retry-After header, cache answers with their "
                "ETag, or use the bulk downloads for whole tables.")),
+        Kind("unauthorized", 401, _("Token missing or not valid"),
+             _("The operation needs an API token (Authorization: Bearer …) that is live and "
+               "not revoked; none was given, or the one given is not."),
+             _("Make a token on your account's token page, or with `mercwatch token create`, "
+               "and send it in the Authorization header.")),
+        Kind("forbidden", 403, _("Not allowed"),
+             _("The token is valid, but its scope or its user's role does not allow this "
+               "operation on this record (nobody decides their own submission, say)."),
+             _("Use a token of the scope the operation names, of a user whose role allows it.")),
+        Kind("edit-conflict", 409, _("Changed since"),
+             _("The record was changed by someone else since the version the request was made "
+               "on; nothing was written over their change."),
+             _("Read the record again (“changes” lists what changed), then send the request "
+               "with its current version.")),
+        Kind("invalid-submission", 422, _("Submission refused"),
+             _("The submission's fields or proposed records do not pass the data files' checks; "
+               "nothing was queued or written."),
+             _("Correct each field named in “errors”; “detail” says why it was refused.")),
         Kind("server-error", 500, _("Server error"),
              _("A fault of ours stopped the server from answering. It was logged."),
              _("Try again later; if it persists, tell the maintainers what you asked for.")),
@@ -89,6 +107,8 @@ KINDS = {
 }  # fmt: skip
 DEFAULT_KINDS = {
     400: "bad-request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not-found",
     405: "method-not-allowed",
     409: "conflict",

@@ -3,7 +3,7 @@
 django-ninja's throttle (a sliding window of request times) counts in Django's default cache,
 which every worker shares (Redis, or a database table: settings.CACHES), keyed by the client
 address of mercwatch/core/client.py. The limits, requests a minute per address, are settings:
-API_RATE_LIMIT and SEARCH_RATE_LIMIT (0 turns one off).
+API_RATE_LIMIT, SEARCH_RATE_LIMIT and SUBMISSION_RATE_LIMIT (0 turns one off).
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ from ninja.throttling import AnonRateThrottle
 
 from mercwatch.core.client import client_address
 
-LIMITS = {"api": "API_RATE_LIMIT", "search": "SEARCH_RATE_LIMIT"}
+LIMITS = {
+    "api": "API_RATE_LIMIT",
+    "search": "SEARCH_RATE_LIMIT",
+    "submission": "SUBMISSION_RATE_LIMIT",  # submissions sent, by the site and the API
+}
 WINDOW = 60  # seconds: every limit is so many requests a minute
 
 
@@ -29,6 +33,10 @@ class ClientThrottle(AnonRateThrottle):
 
     def get_ident(self, request: HttpRequest) -> str:
         return client_address(request)
+
+    def get_cache_key(self, request: HttpRequest) -> str:
+        # Every request counts, with a token or not (ninja's own skips those with `auth`).
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 def per_minute(scope: str) -> int:

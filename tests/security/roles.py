@@ -8,6 +8,8 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 
+from mercwatch.accounts.roles import give_role
+
 
 @dataclass(frozen=True)
 class Role:
@@ -16,6 +18,7 @@ class Role:
     staff: bool = False
     superuser: bool = False
     views: tuple[str, ...] = ()  # apps whose records the role may view
+    groups: tuple[str, ...] = ()  # the review workflow's roles (mercwatch/accounts/roles.py)
 
     def user(self, user_model: Any) -> Any:
         """Give a user with this role (None for the anonymous reader)."""
@@ -28,7 +31,9 @@ class Role:
             content_type__app_label__in=self.views, codename__startswith="view_"
         )
         user.user_permissions.add(*codenames)
-        return user
+        for group in self.groups:
+            give_role(user, group)
+        return type(user).objects.get(pk=user.pk)  # no permission cache
 
 
 ANONYMOUS = Role("anonymous", signed_in=False)
@@ -36,4 +41,7 @@ USER = Role("user")
 STAFF = Role("staff", staff=True)
 VIEWER = Role("viewer", staff=True, views=("tracker", "market"))
 SUPERUSER = Role("superuser", staff=True, superuser=True)
-ROLES = (ANONYMOUS, USER, STAFF, VIEWER, SUPERUSER)
+CONTRIBUTOR = Role("contributor", groups=("contributor",))
+EDITOR = Role("editor", groups=("editor",))
+REVIEWER = Role("reviewer", groups=("reviewer",))
+ROLES = (ANONYMOUS, USER, STAFF, VIEWER, SUPERUSER, CONTRIBUTOR, EDITOR, REVIEWER)

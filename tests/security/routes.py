@@ -57,6 +57,7 @@ SAMPLES = {
     "app_label": "tracker",
     "url": "no-such-page/",
     "rest": "no-such-endpoint",
+    "submission_id": "1",  # no submission in the test data: each role's 404 or refusal
 }
 # Where a route's records are of another kind than the samples'.
 ROUTE_VALUES = {

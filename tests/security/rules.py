@@ -102,6 +102,49 @@ def sign_out(role: Role, method: str) -> frozenset[str]:
     return _one("page") if role.staff else _one("login", "moved")
 
 
+def workflow(
+    allowed: Callable[[Role], bool], *, post: str | None = None, signed_in: str = "page"
+) -> Rule:
+    """A page of the review workflow: signed-out readers are sent to its sign-in form
+    (`moved`), signed-in roles the rule does not allow are refused (403), the others get
+    `signed_in`; POST (a form sent empty: `422`) only where `post` says what it gives."""
+
+    def rule(role: Role, method: str) -> frozenset[str]:
+        if method == "OPTIONS":
+            return _one("allow")
+        if method in WRITES or (method == "POST" and post is None):
+            return _one("refused")
+        if not role.signed_in:
+            return _one("moved")
+        if not allowed(role):
+            return _one("denied")
+        return _one(post) if method == "POST" and post is not None else _one(signed_in)
+
+    return rule
+
+
+def _may(*groups: str) -> Callable[[Role], bool]:
+    return lambda role: role.superuser or bool(set(role.groups) & set(groups))
+
+
+def _signed_in(role: Role) -> bool:
+    return role.signed_in
+
+
+def token_api(get: str = "401", post: str = "401") -> Rule:
+    """A review-workflow operation of the API: a bearer token or 401 (a session is no
+    token), whatever the role; other methods 405."""
+
+    def rule(role: Role, method: str) -> frozenset[str]:
+        if method == "OPTIONS":
+            return _one("allow")
+        if method in READS:
+            return _one(get)
+        return _one(post) if method == "POST" else _one("refused")
+
+    return rule
+
+
 def api(read: str = "page") -> Rule:
     return read_only(read)
 
@@ -192,6 +235,30 @@ RULES: dict[str, Rule] = {
     "api-v1:get_edition": api("missing"),  # no edition in the test data
     "api-v1:list_contributions": api("422"),  # asks for an actor and a provision
     "api-v1:api-root": api(),  # the router's own root, behind the index at the same path
+    # The review workflow (mercwatch/review/urls.py, mercwatch/accounts/urls.py and the API's
+    # submissions router). The sample submission (1) does not exist: a 404 for every role.
+    "review:submit": workflow(_may("contributor", "editor", "reviewer"), post="422"),
+    "review:mine": workflow(_signed_in),
+    "review:queue": workflow(_may("editor", "reviewer")),
+    "review:submission": workflow(_signed_in, post="missing", signed_in="missing"),
+    "review:sign-in": lambda role, method: (
+        _one("allow")
+        if method == "OPTIONS"
+        else _one("refused")
+        if method in WRITES
+        else _one("page")
+    ),
+    "review:sign-out": lambda role, method: (
+        _one("allow")
+        if method == "OPTIONS"
+        else _one("moved")
+        if method == "POST"
+        else _one("refused")
+    ),
+    "accounts:tokens": workflow(_signed_in, post="422"),
+    "api-v1:submissions": token_api(),
+    "api-v1:get_submission": token_api(post="refused"),
+    "api-v1:decide_submission": token_api(get="refused"),
     # The back office (django.contrib.admin).
     "admin:login": sign_in,
     "admin:logout": sign_out,

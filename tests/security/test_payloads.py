@@ -155,3 +155,90 @@ def test_the_sign_in_form_takes_hostile_values(client: Any, name: str) -> None:
     login = next(path_of(r) for r in ROUTES if r.key == f"{ADMIN}:login")
     wrong = check(client, "POST", login, {"username": payload, "password": payload})
     assert wrong == ""
+
+
+# The review workflow (mercwatch/review/): every field of its forms takes hostile values, and
+# markup in every free-text field of a submission is inert on every page that shows it.
+XSS = [name for name in PAYLOADS if name.startswith("xss") or name == "template"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["review:submit", "accounts:tokens"])
+def test_each_field_of_the_review_forms_takes_hostile_values(
+    mini_db: Any, django_user_model: Any, settings: Any, name: str
+) -> None:
+    from mercwatch.accounts.roles import give_role
+
+    settings.SUBMISSION_RATE_LIMIT = 0
+    user = django_user_model.objects.create_user("payload-contributor")
+    give_role(user, "contributor")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    path = next(path_of(r) for r in ROUTES if r.key == name)
+    fields = sorted(set(FIELD.findall(client.get(path).content.decode())) - {"csrfmiddlewaretoken"})
+    assert fields, path
+    wrong = []
+    for payload in PAYLOADS.values():
+        wrong += [w for w in [check(client, "POST", path, dict.fromkeys(fields, payload))] if w]
+    assert wrong == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", XSS)
+def test_markup_in_a_submission_is_inert_on_every_page_that_shows_it(
+    mini_db: Any, django_user_model: Any, name: str
+) -> None:
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from mercwatch.accounts.roles import give_role
+    from mercwatch.review import services
+    from tests.review.helpers import draft, proposal
+
+    payload = PAYLOADS[name]
+    people = {}
+    for role in ("contributor", "editor", "reviewer"):
+        people[role] = django_user_model.objects.create_user(f"payload-{role}")
+        give_role(people[role], role)
+    records = proposal()
+    records["measures"][0].update(title=f"Pledge {payload}", summary=payload, note=payload)
+    records["sources"][0].update(title=payload, note=payload, publisher=payload)
+    submission = services.submit(
+        people["contributor"],
+        draft(title=payload, statement=payload, proposal=records, contact=payload,
+              private_note=payload),
+    )  # fmt: skip
+    services.say(submission, user=people["editor"], text=payload)
+    submission = services.edit(
+        submission, user=people["editor"], seen=1, title=payload, statement=payload,
+        proposal=records, reason=payload,
+    )  # fmt: skip
+    services.decide(submission, user=people["reviewer"], decision="approve", reason=payload,
+                    seen=2)  # fmt: skip
+    own = [
+        reverse("review:submission", kwargs={"pk": submission.pk}),
+        reverse("review:mine"),
+        reverse("review:queue"),
+    ]
+    public = [
+        reverse("site:measure", kwargs={"measure_id": "fr-submitted-pledge", "fmt": "/"}),
+        reverse("site:timeline", kwargs={"section": "governments", "actor_id": "FR", "fmt": "/"}),
+        reverse("site:source", kwargs={"source_id": "src-submitted-report", "fmt": "/"}),
+        reverse("site:changes", kwargs={"fmt": "/"}),
+        reverse("site:government", kwargs={"actor_id": "FR", "fmt": "/"}),
+    ]
+    wrong = []
+    shown = 0
+    for role, user in people.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        for path in own + public:
+            response = client.get(path)
+            assert response.status_code in {200, 403}, (role, path, response.status_code)
+            shown += response.status_code == 200 and escape(payload) in response.text
+            wrong += [w for w in [check(client, "GET", path)] if w]
+    anonymous = Client(raise_request_exception=False)
+    for path in public:
+        wrong += [w for w in [check(anonymous, "GET", path)] if w]
+    assert wrong == []
+    assert shown >= 6  # the payloads were there to be escaped
