@@ -121,8 +121,11 @@ def unknown_retractions(base: Snapshot, proposal: dict[str, Any]) -> FieldErrors
     return errors
 
 
-def apply_proposal(proposal: dict[str, Any], *, reason: str, user: Any) -> None:
-    """Write the proposal through the write path (raises `Refused` with its problems)."""
+def apply_proposal(
+    proposal: dict[str, Any], *, reason: str, user: Any, label: str | None = None
+) -> None:
+    """Write the proposal through the write path (raises `Refused` with its problems), its
+    revision labelled `label` (a `ChangeLabel`; derived from what it wrote when None)."""
 
     def change() -> None:
         base = current.current_snapshot()
@@ -131,7 +134,7 @@ def apply_proposal(proposal: dict[str, Any], *, reason: str, user: Any) -> None:
             raise Unknown(wrong)
         write_snapshot(proposed(base, proposal), reason=reason)
 
-    apply(change, reason=reason, user=user)
+    apply(change, reason=reason, user=user, label=label)
 
 
 class Unknown(Exception):

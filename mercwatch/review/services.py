@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from mercwatch.core.vocabulary import ChangeLabel
 from mercwatch.review import mail
 from mercwatch.review.models import Kind, Message, Private, State, Submission, Transition
 from mercwatch.review.proposal import FieldErrors, Unknown, apply_proposal, located, problems
@@ -172,13 +173,29 @@ def decide(
         fresh = _move(submission, decision, user=user, seen=seen, reason=reason)
         if decision == "approve":
             try:
-                apply_proposal(fresh.proposal, reason=_why(fresh, reason), user=user)
+                apply_proposal(
+                    fresh.proposal, reason=_why(fresh, reason), user=user, label=_label(fresh)
+                )
             except Refused as exc:  # the data moved on since the proposal was checked
                 raise Invalid(located(exc.problems, fresh.proposal)) from exc
             except Unknown as exc:  # a measure to retract is no longer there
                 raise Invalid(exc.errors) from exc
         transaction.on_commit(lambda: mail.decision(fresh, decision, reason))
     return fresh
+
+
+# The label an approval's revision carries, by the kind of submission.
+LABELS = {
+    Kind.NEW_MEASURE: ChangeLabel.NEW_MEASURE,
+    Kind.CORRECTION: ChangeLabel.CORRECTION,
+    Kind.NEW_SOURCE: ChangeLabel.NEW_EVIDENCE,
+    Kind.RETRACTION: ChangeLabel.RETRACTION,
+    Kind.RIGHT_OF_REPLY: ChangeLabel.RIGHT_OF_REPLY,
+}
+
+
+def _label(submission: Submission) -> str:
+    return LABELS[Kind(submission.kind)]
 
 
 def _why(submission: Submission, reason: str) -> str:

@@ -6,10 +6,11 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
+from mercwatch.core.vocabulary import ChangeLabel
 from mercwatch.review import services
 from mercwatch.review.models import State, Submission, Transition
 from mercwatch.store.current import current_snapshot
-from mercwatch.store.models import DataVersion
+from mercwatch.store.models import DataVersion, Revision
 from mercwatch.tracker.models import Measure
 from tests.review.helpers import draft, proposal
 
@@ -53,6 +54,8 @@ def test_submit_prepare_approve_writes_the_measure_with_its_reason(
     revision = Measure.history.filter(id="fr-submitted-pledge").latest("history_date")
     assert revision.history_user == people.reviewer
     assert "Sourced and in scope." in (revision.history_change_reason or "")
+    kept = Revision.objects.latest("id")
+    assert (kept.label, kept.user) == (ChangeLabel.NEW_MEASURE, people.reviewer)
     assert mail.outbox[-1].to == ["carla@example.org"]
     assert "approved" in mail.outbox[-1].subject
     assert "Sourced and in scope." in mail.outbox[-1].body
