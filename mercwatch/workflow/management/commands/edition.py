@@ -85,7 +85,7 @@ class Command(BaseCommand):
                     day=day,
                     view=options["view"],
                     user=user,
-                )  # fmt: skip
+                )
             ]
         for edition in made:
             self.stdout.write(
