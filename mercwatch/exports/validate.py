@@ -84,7 +84,10 @@ def _stix(path: Path) -> list[str]:
     from stix2validator import ValidationOptions, validate_file
 
     results = validate_file(str(path), ValidationOptions(version="2.1"))
-    return [str(e) for r in results.object_results for e in r.errors]
+    found = [str(e) for r in results.object_results for e in r.errors]
+    if results.fatal is not None:
+        found.append(str(results.fatal.as_dict().get("error", "not a STIX bundle")))
+    return found if found or results.is_valid else ["not a valid STIX bundle"]
 
 
 def _sqlite(path: Path) -> list[str]:

@@ -129,6 +129,7 @@ def publish(
         edition.retractions = [r.as_dict() for r in retractions]
         edition.published_at = timezone.now()
         edition.published_by = user
+        edition._change_reason = ""  # type: ignore[attr-defined]  # this write's, not the freeze's
         edition.save(update_fields=["retractions", "published_at", "published_by"])
         return edition
 

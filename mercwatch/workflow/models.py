@@ -85,6 +85,11 @@ class FrozenEdition(models.Model):
                 raise ImmutableEdition(f"edition {self.pk} is frozen: its data never changes")
         super().save(*args, **kwargs)
 
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if FrozenEdition.objects.filter(pk=self.pk, published_at__isnull=False).exists():
+            raise ImmutableEdition(f"edition {self.pk} is published: it stays")
+        return super().delete(*args, **kwargs)
+
 
 class EditionFile(models.Model):
     """One export of a frozen edition, built from its stored data, kept with its SHA-256."""
@@ -111,3 +116,8 @@ class EditionFile(models.Model):
         if not self._state.adding:
             raise ImmutableEdition(f"{self.filename}: an edition's files never change")
         super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if FrozenEdition.objects.filter(pk=self.edition_id, published_at__isnull=False).exists():
+            raise ImmutableEdition(f"{self.filename}: a published edition's files stay")
+        return super().delete(*args, **kwargs)
