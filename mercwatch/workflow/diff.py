@@ -108,11 +108,11 @@ class Diff:
 
     def counts(self) -> dict[str, int]:
         found = {"rose": 0, "fell": 0, "changed": 0, "added": 0, "retracted": 0}
-        found["measures changed"] = 0
+        found["measures_changed"] = 0
         for st in self.statuses:
             found[st.direction] += 1
         for m in self.measures:
-            found["measures changed" if m.change == "changed" else m.change] += 1
+            found["measures_changed" if m.change == "changed" else m.change] += 1
         return found
 
     def as_dict(self) -> dict[str, Any]:

@@ -49,7 +49,8 @@ def test_a_later_correction_leaves_a_frozen_edition_as_it_was(first: FrozenEditi
     stored = {f.format: bytes(f.content) for f in first.files.all()}
     apply(_retitle, reason="Correct the title")
     again = FrozenEdition.objects.get(pk=first.pk)
-    assert again.canonical == first.canonical and again.sha256 == first.sha256
+    assert again.canonical == first.canonical
+    assert again.sha256 == first.sha256
     assert {f.format: bytes(f.content) for f in again.files.all()} == stored
     assert "A corrected title" not in editions.stored_snapshot(again).measures["fr-call"].title
     assert client.get(url).content == page_before
