@@ -117,8 +117,8 @@ class Diff:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "from": self.before.label,
-            "to": self.after.label,
+            "from_edition": self.before.label,
+            "to_edition": self.after.label,
             "statuses": [x.as_dict() for x in self.statuses],
             "measures": [x.as_dict() for x in self.measures],
         }

@@ -120,7 +120,7 @@ def diff_page(request: HttpRequest, before: str, after: str, fmt: str = "/") -> 
         "before_url": edition_url(a),
         "after_url": edition_url(b),
         "rows": diff_rows(found),
-        "json": lambda: {"from": a.pk, "to": b.pk, **found.as_dict()},
+        "json": found.as_dict,
     }
     return respond(request, fmt, "workflow/diff.html", context)
 
