@@ -152,7 +152,7 @@ def test_an_atom_feed_without_changes_is_dated_by_the_export_not_the_clock(marke
     assert feed.feed.updated.startswith("1990-01-01")
 
 
-def test_frictionless_reads_every_csv_table_and_openpyxl_the_workbook(bundle, tmp_path):
+def test_every_csv_table_reads_whole_and_openpyxl_opens_the_workbook(bundle, tmp_path):
     export(bundle, "csv", tmp_path / "csv")
     assert problems("csv", tmp_path / "csv") == []
     export(bundle, "xlsx", tmp_path / "data.xlsx")

@@ -27,3 +27,16 @@ def first(mini_db: Any, reviewer: Any) -> FrozenEdition:
     """The mini dataset frozen and published as an edition of DAY."""
     edition = editions.freeze(title="January 2026", notes="The first.", day=DAY, user=reviewer)
     return gate.publish(edition, user=reviewer)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Any:
+    """Each test reads its own editions: what a process keeps of them (by identifier) is
+    forgotten, as the test database forgets them."""
+    from mercwatch.workflow import services
+
+    services._bundle.cache_clear()
+    services._diff.cache_clear()
+    yield
+    services._bundle.cache_clear()
+    services._diff.cache_clear()
