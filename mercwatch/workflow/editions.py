@@ -103,7 +103,7 @@ def freeze(
             )
         return edition
 
-    return apply(change, reason=f"Freeze the edition {ident}: {title}", user=user)
+    return apply(change, reason=f"Freeze the edition {ident}", user=user)
 
 
 def build_files(bundle: Bundle) -> list[Built]:

@@ -56,5 +56,6 @@ class PublishForm(forms.Form):
             try:
                 found.append(parse_retraction(line))
             except EditionError as exc:
-                raise ValidationError(_("Line %(n)d: %(reason)s") % {"n": number, "reason": exc})
+                message = _("Line %(n)d: %(reason)s") % {"n": number, "reason": exc}
+                raise ValidationError(message) from exc
         return found

@@ -146,6 +146,14 @@ RULES: dict[str, Rule] = {
     "exports:codebook": SITE,
     "exports:codebook-file": SITE,
     "exports:download": read_only("missing"),  # no edition is built in the test data
+    # Frozen editions (mercwatch/workflow/urls.py): none is frozen in the test data.
+    "editions:list": SITE,
+    "editions:feed": SITE,
+    "editions:edition": read_only("missing"),
+    "editions:diff": read_only("missing"),
+    "editions:file": read_only("missing"),
+    "edition-forms:freeze": back_office(_superuser),  # the permission workflow.freeze_edition
+    "edition-forms:publish": lambda role, method: _publish(role, method),
     # The API (mercwatch/api/urls.py, and the routers under api-v1).
     ":api-docs": api(),
     ":api/v1/docs": api("moved"),
@@ -177,6 +185,7 @@ RULES: dict[str, Rule] = {
         )
     },
     "api-v1:get_edition": api("missing"),  # no edition in the test data
+    "api-v1:diff_editions": api("missing"),
     "api-v1:list_contributions": api("422"),  # asks for an actor and a provision
     "api-v1:api-root": api(),  # the router's own root, behind the index at the same path
     # The back office (django.contrib.admin).
@@ -218,6 +227,19 @@ RULES: dict[str, Rule] = {
         for v, p in VIEWS.items()
     },
 }
+
+
+def _publish(role: Role, method: str) -> frozenset[str]:
+    """Publishing an edition: a POST by a reviewer (workflow.freeze_edition) alone."""
+    if method == "OPTIONS":
+        return _one("allow")
+    if method in WRITES:
+        return _one("refused")
+    if not role.staff:
+        return _one("login")
+    if not role.superuser:
+        return DENIED
+    return _one("missing") if method == "POST" else _one("refused")  # no such edition
 
 
 def rule_for(key: str) -> str | None:
