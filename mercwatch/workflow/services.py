@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from mercwatch.exports.bundle import Bundle
+from mercwatch.exports.bundle import Bundle, bundle_for
+from mercwatch.store.current import current_snapshot
 from mercwatch.workflow import editions, reasons
 from mercwatch.workflow.diff import Diff, diff
 from mercwatch.workflow.models import FrozenEdition
@@ -52,3 +53,29 @@ def _diff(before: str, after: str) -> Diff:
 def latest() -> FrozenEdition | None:
     """Give the last published edition, if any."""
     return editions.published().last()
+
+
+def diff_between(before: str, after: str) -> Diff:
+    """Give the diff of two editions by identifier: frozen ones (`diff_of`), or edition records
+    of the data no published edition froze, read from today's data at their dates (no revision
+    lies between them, so their changes carry no reasons)."""
+    found = [_published_or_none(key) for key in (before, after)]
+    if found[0] is not None and found[1] is not None:
+        return diff_of(found[0], found[1])
+    data = current_snapshot()
+    sides = []
+    for key, frozen in zip((before, after), found, strict=True):
+        if frozen is not None:
+            sides.append(bundle(frozen))
+        elif any(e.id == key for e in data.editions):
+            sides.append(bundle_for(data, edition=key))
+        else:
+            raise NoEdition(key)
+    return diff(sides[0], sides[1])
+
+
+def _published_or_none(key: str) -> FrozenEdition | None:
+    try:
+        return edition(key)
+    except NoEdition:
+        return None

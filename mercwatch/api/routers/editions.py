@@ -73,13 +73,12 @@ def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
 @router.get(
     "/editions/{before}/diff/{after}",
     response=EditionDiffOut,
-    summary="What changed between two frozen editions",
+    summary="What changed between two editions",
 )
 def diff_editions(request: HttpRequest, before: str, after: str) -> dict[str, Any]:
     """Statuses that rose or fell, measures added, changed (field by field) or retracted, each
     with the reasons the revision log gives."""
     try:
-        a, b = frozen.edition(before), frozen.edition(after)
+        return frozen.diff_between(before, after).as_dict()
     except frozen.NoEdition as exc:
-        raise NotFound(_("no frozen edition %(id)r") % {"id": str(exc)}) from None
-    return frozen.diff_of(a, b).as_dict()
+        raise NotFound(_("no edition %(id)r") % {"id": str(exc)}) from None
