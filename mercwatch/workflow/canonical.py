@@ -64,7 +64,9 @@ def snapshot_of(data: bytes) -> Snapshot:
 
 def _listing(item: dict[str, Any]) -> Listing:
     ties = tuple(ListedTie(**tie) for tie in item.get("ties", ()))
-    rest = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "ties"}
+    rest: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "ties"
+    }
     return Listing(**rest, ties=ties)
 
 

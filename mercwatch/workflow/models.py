@@ -76,12 +76,8 @@ class FrozenEdition(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             fields = kwargs.get("update_fields")
-            stored = FrozenEdition.objects.filter(pk=self.pk).values("published_at").first()
-            if (
-                fields is None
-                or not set(fields) <= self.MUTABLE
-                or (stored or {}).get("published_at")
-            ):
+            published = FrozenEdition.objects.filter(pk=self.pk, published_at__isnull=False)
+            if fields is None or not set(fields) <= self.MUTABLE or published.exists():
                 raise ImmutableEdition(f"edition {self.pk} is frozen: its data never changes")
         super().save(*args, **kwargs)
 

@@ -31,7 +31,7 @@ def between(before: FrozenEdition, after: FrozenEdition) -> ReasonsOf:
     if start == end:
         return lambda _mid: ()
     for model, key in _PARTS:
-        history = model.history.model  # type: ignore[attr-defined]
+        history = model.history.model
         rows = history.objects.filter(history_date__gt=start, history_date__lte=end).exclude(
             history_change_reason__isnull=True
         )
