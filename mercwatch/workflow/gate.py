@@ -19,6 +19,7 @@ from mercwatch.exports.validate import problems as file_problems
 from mercwatch.store.writes import apply
 from mercwatch.tracker.services.assessments import methodology_of, provisions_assessed
 from mercwatch.tracker.snapshot import Snapshot
+from mercwatch.workflow import services
 from mercwatch.workflow.editions import EditionError, previous_of, stored_snapshot
 from mercwatch.workflow.models import FrozenEdition
 
@@ -121,16 +122,23 @@ def publish(
     if edition.published_at is not None:
         raise EditionError(f"the edition {edition.id} is published already")
     retractions = list(retractions)
-    reasons = reasons_against(edition, retractions, previous_of(edition))
+    previous = previous_of(edition)
+    reasons = reasons_against(edition, retractions, previous)
     if reasons:
         raise GateRefused(edition.id, reasons)
+    since: dict[str, Any] = {}
+    if previous is not None:
+        since = {"edition": previous.pk, **services.diff_of(previous, edition).counts()}
 
     def change() -> FrozenEdition:
         edition.retractions = [r.as_dict() for r in retractions]
+        edition.since_previous = since
         edition.published_at = timezone.now()
         edition.published_by = user
         edition._change_reason = ""  # type: ignore[attr-defined]  # this write's, not the freeze's
-        edition.save(update_fields=["retractions", "published_at", "published_by"])
+        edition.save(
+            update_fields=["retractions", "since_previous", "published_at", "published_by"]
+        )
         return edition
 
     return apply(change, reason=f"Publish the edition {edition.id}", user=user)

@@ -54,6 +54,8 @@ class FrozenEdition(models.Model):
     canonical = models.TextField()
     sha256 = models.CharField(max_length=64)
     retractions = models.JSONField(default=list, blank=True)  # [{kind, id, reason}]
+    # What changed since the edition published before it, counted when it was published.
+    since_previous = models.JSONField(default=dict, blank=True)
     frozen_at = models.DateTimeField()
     frozen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -64,7 +66,7 @@ class FrozenEdition(models.Model):
     )
     history = HistoricalRecords(excluded_fields=["canonical"])
 
-    MUTABLE = frozenset({"retractions", "published_at", "published_by"})
+    MUTABLE = frozenset({"retractions", "since_previous", "published_at", "published_by"})
 
     class Meta:
         ordering = ["day", "frozen_at", "id"]

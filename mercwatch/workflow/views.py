@@ -152,15 +152,21 @@ def edition_feed(request: HttpRequest) -> HttpResponse:
         description=_("Every published edition of the tracker"),
         author_name="mercwatch",
     )
-    published = list(editions.published())
-    for previous, found in reversed(list(zip([None, *published], published, strict=False))):
+    newest = list(editions.published().order_by("-published_at")[:FEED_LIMIT])
+    titles = dict(FrozenEdition.objects.values_list("id", "title"))
+    for found in newest:
         text = found.notes or found.title
-        if previous is not None:
-            counts = services.diff_of(previous, found).counts()
+        counts = found.since_previous
+        if counts:
             text += " " + _(
                 "Since “%(title)s”: %(rose)d statuses rose, %(fell)d fell; %(added)d measures "
                 "added, %(changed)d changed, %(retracted)d retracted."
-            ) % {**counts, "changed": counts["measures_changed"], "title": previous.title}
+            ) % {
+                **counts,
+                "changed": counts["measures_changed"],
+                "title": titles.get(counts["edition"], counts["edition"]),
+            }
+        previous = FrozenEdition.objects.filter(pk=counts.get("edition")).first()
         link = base + (edition_url(found) if previous is None else diff_url(previous, found))
         feed.add_item(
             title=found.title,
@@ -171,8 +177,6 @@ def edition_feed(request: HttpRequest) -> HttpResponse:
             pubdate=found.published_at,
             updateddate=found.published_at,
         )
-        if len(feed.items) >= FEED_LIMIT:
-            break
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response

@@ -97,6 +97,14 @@ def test_the_diff_page_and_its_twin(client, first: FrozenEdition):
     twin = client.get(f"/editions/{first.id}/diff/{second.id}.json").json()
     assert twin["measures"][0]["reasons"][0]["text"] == "Correct the summary"
     assert client.get(f"/editions/{first.id}/diff/nope/").status_code == 404
+    assert second.since_previous == {
+        "edition": first.id, "rose": 0, "fell": 0, "changed": 0, "added": 0, "retracted": 0,
+        "measures_changed": 1,
+    }  # fmt: skip
+    feed = feedparser.parse(client.get("/editions/feed.atom").content)
+    assert [e.title for e in feed.entries] == ["Second", first.title]
+    assert "Since “January 2026”: 0 statuses rose" in feed.entries[0].summary
+    assert feed.entries[0].link.endswith(f"/editions/{first.id}/diff/{second.id}/")
 
 
 def test_the_feed_has_one_entry_per_published_edition(client, first: FrozenEdition):
