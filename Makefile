@@ -36,11 +36,17 @@ var/.downloads: var/.loaded
 	$(BIN)/mercwatch export downloads
 	touch $@
 
+# The bundled edition records frozen and published once (their data, files and identifier
+# stored in the database; docs/editions.md); a later load never changes them.
+var/.editions: var/.loaded
+	$(BIN)/mercwatch edition freeze --views --publish
+	touch $@
+
 var/.static: $(STAMP) $(CODE_FILES)
 	$(BIN)/mercwatch collectstatic --noinput -v0
 	touch $@
 
-run: $(KEY) var/.loaded var/.downloads var/.static
+run: $(KEY) var/.loaded var/.downloads var/.editions var/.static
 	$(WITH_KEY) $(BIN)/mercwatch serve --host $(HOST) --port $(PORT)
 
 lint: install

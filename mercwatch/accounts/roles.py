@@ -17,12 +17,13 @@ SUBMIT = "review.add_submission"
 PREPARE = "review.prepare_submission"
 DECIDE = "review.decide_submission"
 VIEW = "review.view_submission"
+FREEZE = "workflow.freeze_edition"  # freeze and publish editions
 
 ROLES: dict[str, tuple[str, ...]] = {
     "contributor": (SUBMIT,),
     "editor": (SUBMIT, VIEW, PREPARE),
-    "reviewer": (SUBMIT, VIEW, DECIDE),
-    "admin": (SUBMIT, VIEW, PREPARE, DECIDE),
+    "reviewer": (SUBMIT, VIEW, DECIDE, FREEZE),
+    "admin": (SUBMIT, VIEW, PREPARE, DECIDE, FREEZE),
 }
 
 
@@ -30,7 +31,8 @@ def ensure_roles(sender: Any = None, apps: Any = None, **_kwargs: Any) -> None:
     """Make each role's group hold exactly its permissions (after the review app migrated)."""
     if sender is not None and getattr(sender, "label", None) != "review":
         return
-    create_permissions(global_apps.get_app_config("review"), verbosity=0)
+    for label in ("review", "workflow"):
+        create_permissions(global_apps.get_app_config(label), verbosity=0)
     for name, perms in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         wanted = [

@@ -14,7 +14,15 @@ from ninja.openapi.schema import OpenAPISchema
 from mercwatch.api.messages import INVALID, UNKNOWN, worded
 from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
 from mercwatch.api.rendering import Renderer
-from mercwatch.api.routers import actors, assessments, frameworks, index, measures, submissions
+from mercwatch.api.routers import (
+    actors,
+    assessments,
+    editions,
+    frameworks,
+    index,
+    measures,
+    submissions,
+)
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter
 from mercwatch.tracker.services.assessments import DataError
@@ -133,6 +141,7 @@ def build_api() -> NinjaAPI:
         measures.router,
         assessments.router,
         submissions.router,
+        editions.router,
     ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]

@@ -21,6 +21,8 @@ EXAMPLES = {
     "source_id": "hstoday-entity-list-2021-11-03",
     "measure_id": "us-entity-list-2021-11",
     "edition_id": "2023-11-blueprint-baseline",
+    "before": "2023-11-blueprint-baseline",
+    "after": "2026-11",
     "actor": "US",
     "provision": "blueprint/4",
 }

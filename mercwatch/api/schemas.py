@@ -182,13 +182,93 @@ class AssessmentOut(Out):
     explanation: ExplanationOut
 
 
+class EditionFileOut(Out):
+    format: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    url: str
+
+
+class CitationOut(Out):
+    authors: str
+    title: str
+    date: str
+    identifier: str
+    url: str
+    text: str
+
+
+class RetractionOut(Out):
+    kind: str
+    id: str
+    reason: str
+
+
 class EditionOut(Out):
+    """An edition: frozen (its data and files stored, `sha256` and `citation` given), or an
+    edition record of the data that no published edition has frozen yet (a view of today's data
+    at its date: `frozen` false, no files)."""
+
     id: str
     title: str
     as_of: str
-    published: str
+    published: str | None
     methodology: str
     notes: str
+    frozen: bool = False
+    sha256: str | None = None
+    record: str | None = None  # the edition record (data/editions.yaml) it froze
+    citation: CitationOut | None = None
+    previous: str | None = None
+    diff_from_previous: str | None = None
+    retractions: list[RetractionOut] = []
+    files: list[EditionFileOut] = []
+
+
+class ReasonOut(Out):
+    text: str
+    label: str
+    when: str
+
+
+class DiffLevelOut(Out):
+    level: str
+    label: str
+    score: int | None
+
+
+class StatusDiffOut(Out):
+    direction: str
+    actor: str
+    provision: str
+    before: DiffLevelOut | None
+    after: DiffLevelOut | None
+    measures: list[str]
+    reasons: list[ReasonOut]
+
+
+class FieldDiffOut(Out):
+    field: str
+    before: Any
+    after: Any
+
+
+class MeasureDiffOut(Out):
+    change: str
+    measure: str
+    actor: str
+    title: str
+    fields: list[FieldDiffOut]
+    reasons: list[ReasonOut]
+
+
+class EditionDiffOut(Out):
+    from_edition: str
+    to_edition: str
+    statuses: list[StatusDiffOut]
+    measures: list[MeasureDiffOut]
 
 
 class LevelOut(Out):

@@ -51,4 +51,5 @@ urlpatterns = [
     re_path(r"^changes/feed\.atom$", feed_views.all_changes, name="changes-feed"),
     re_path(rf"^changes{PAGE}{FMT}$", views.changes_page, name="changes"),
     re_path(r"^history/", include("mercwatch.site.history_urls")),
+    re_path(r"^editions", include("mercwatch.workflow.urls")),
 ]

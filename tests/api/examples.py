@@ -16,6 +16,8 @@ VALUES = {
     "source_id": "src-press",
     "measure_id": "us-entity-list-2021",
     "edition_id": "2022-01",
+    "before": "2022-01",
+    "after": "2022-01",
     "actor": "US",
     "provision": "blueprint/5",
 }

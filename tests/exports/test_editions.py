@@ -169,3 +169,17 @@ def test_an_end_after_the_edition_date_is_not_shown(market_dir, write):
     assert tie.until is None
     (tie,) = records_as_of(data, dt.date(2023, 2, 1)).actors["vendor-three"].relationships
     assert str(tie.until) == "2023-02"
+
+
+@pytest.mark.django_db
+def test_a_frozen_editions_files_are_built_again_byte_for_byte_from_its_stored_data(market_db):
+    from mercwatch.workflow import editions
+
+    frozen = editions.freeze(title="January 2022", view="2022-01")
+    stored = {f.format: f.sha256 for f in frozen.files.all()}
+    assert set(stored) == set(exporters())
+    again = editions.build_files(editions.bundle_of(frozen))
+    assert {b.format: b.sha256 for b in again} == stored
+    names = {f.format: f.filename for f in frozen.files.all()}
+    assert names["json"] == f"mercwatch-{frozen.id}.json"
+    assert frozen.id.startswith("2022-01-01-")

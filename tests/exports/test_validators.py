@@ -12,15 +12,15 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
+import openpyxl
 import pytest
 from datasette.app import Datasette
 from followthemoney import model
-from frictionless import validate
-from stix2validator import ValidationOptions, validate_file
 
 from mercwatch.exports.formats.json_dump import SCHEMA_PATH
 from mercwatch.exports.schema import export_schema
 from mercwatch.exports.services import export
+from mercwatch.exports.validate import problems
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.django_db
@@ -29,10 +29,7 @@ pytestmark = pytest.mark.django_db
 def test_json_is_valid_against_the_published_json_schema(bundle, tmp_path):
     export(bundle, "json", tmp_path / "data.json")
     doc = json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    assert list(validator.iter_errors(doc)) == []
+    assert problems("json", tmp_path / "data.json") == []
     assert doc["licence"]["id"] == "CC-BY-4.0"
     assert doc["assessments"][0]["explanation"]["rule"]
 
@@ -52,8 +49,7 @@ def test_published_json_schema_is_the_one_built_from_the_tables():
 
 def test_frictionless_reports_the_data_package_valid(bundle, tmp_path):
     export(bundle, "datapackage", tmp_path / "pkg")
-    report = validate(str(tmp_path / "pkg" / "datapackage.json"))
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    assert problems("datapackage", tmp_path / "pkg") == []
     cli = subprocess.run(
         [BIN / "frictionless", "validate", tmp_path / "pkg" / "datapackage.json"],
         capture_output=True,
@@ -74,16 +70,16 @@ def test_frictionless_finds_a_broken_foreign_key(bundle, tmp_path):
     export(bundle, "datapackage", tmp_path / "pkg")
     path = tmp_path / "pkg" / "measures.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",US,", ",XX,", 1), encoding="utf-8")
-    assert not validate(str(tmp_path / "pkg" / "datapackage.json")).valid
+    assert problems("datapackage", tmp_path / "pkg") != []
 
 
 def test_ftm_entities_validate_through_the_model_and_ftm_reads_the_file(bundle, tmp_path):
     export(bundle, "ftm", tmp_path / "data.ftm.json")
+    assert problems("ftm", tmp_path / "data.ftm.json") == []
     lines = (tmp_path / "data.ftm.json").read_text(encoding="utf-8").splitlines()
     schemata = set()
     for line in lines:
         proxy = model.get_proxy(json.loads(line), cleaned=False)
-        proxy.schema.validate(proxy.to_dict())  # type: ignore[arg-type]
         schemata.add(proxy.schema.name)
         assert proxy.get("publisherUrl") == ["https://creativecommons.org/licenses/by/4.0/"]
     assert {"Company", "PublicBody", "Sanction", "Ownership", "UnknownLink"} <= schemata
@@ -98,8 +94,7 @@ def test_ftm_entities_validate_through_the_model_and_ftm_reads_the_file(bundle, 
 
 def test_stix_validator_reports_no_error(bundle, tmp_path):
     export(bundle, "stix", tmp_path / "bundle.json")
-    results = validate_file(str(tmp_path / "bundle.json"), ValidationOptions(version="2.1"))
-    assert results.is_valid, [str(e) for r in results.object_results for e in r.errors]
+    assert problems("stix", tmp_path / "bundle.json") == []
     doc = json.loads((tmp_path / "bundle.json").read_text(encoding="utf-8"))
     types = {o["type"] for o in doc["objects"]}
     assert {"identity", "relationship", "report", "malware", "marking-definition"} <= types
@@ -110,9 +105,8 @@ def test_stix_validator_reports_no_error(bundle, tmp_path):
 def test_sqlite_is_clean_and_opens_read_only_and_in_datasette(bundle, tmp_path):
     path = tmp_path / "mercwatch.sqlite"
     export(bundle, "sqlite", path)
+    assert problems("sqlite", path) == []
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert db.execute("SELECT value FROM licence WHERE key = 'licence'").fetchone() == (
         "CC-BY-4.0",
     )
@@ -136,6 +130,7 @@ def test_sqlite_is_clean_and_opens_read_only_and_in_datasette(bundle, tmp_path):
 def test_atom_feed_parses_and_its_ids_are_stable(bundle, tmp_path):
     export(bundle, "atom", tmp_path / "one.atom")
     export(bundle, "atom", tmp_path / "two.atom")
+    assert problems("atom", tmp_path / "one.atom") == []
     one = feedparser.parse(str(tmp_path / "one.atom"))
     two = feedparser.parse(str(tmp_path / "two.atom"))
     assert not one.bozo, one.get("bozo_exception")
@@ -155,3 +150,25 @@ def test_an_atom_feed_without_changes_is_dated_by_the_export_not_the_clock(marke
     assert not feed.bozo
     assert feed.entries == []
     assert feed.feed.updated.startswith("1990-01-01")
+
+
+def test_every_csv_table_reads_whole_and_openpyxl_opens_the_workbook(bundle, tmp_path):
+    export(bundle, "csv", tmp_path / "csv")
+    assert problems("csv", tmp_path / "csv") == []
+    export(bundle, "xlsx", tmp_path / "data.xlsx")
+    assert problems("xlsx", tmp_path / "data.xlsx") == []
+    assert "measures" in openpyxl.load_workbook(tmp_path / "data.xlsx", read_only=True).sheetnames
+
+
+@pytest.mark.parametrize("name", ["csv", "xlsx", "json", "datapackage", "ftm", "stix", "sqlite"])
+def test_each_validator_finds_a_file_that_is_not_of_its_format(name, tmp_path):
+    path = tmp_path / "broken"
+    path.write_bytes(b"not a file of any format")
+    assert problems(name, path) != []
+
+
+def test_a_row_with_a_cell_too_many_is_found_in_a_csv_table(bundle, tmp_path):
+    export(bundle, "csv", tmp_path / "csv")
+    table = next((tmp_path / "csv").rglob("measures.csv"))
+    table.write_text(table.read_text(encoding="utf-8") + "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n")
+    assert any(p.startswith("measures.csv: ") for p in problems("csv", tmp_path / "csv"))

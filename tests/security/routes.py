@@ -54,6 +54,8 @@ SAMPLES = {
     "edition": "2022-01",
     "filename": "measures.csv",
     "edition_id": "2022-01",
+    "before": "2022-01",
+    "after": "2022-01",
     "app_label": "tracker",
     "url": "no-such-page/",
     "rest": "no-such-endpoint",

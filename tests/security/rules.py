@@ -202,6 +202,14 @@ RULES: dict[str, Rule] = {
     "exports:codebook": SITE,
     "exports:codebook-file": SITE,
     "exports:download": read_only("missing"),  # no edition is built in the test data
+    # Frozen editions (mercwatch/workflow/urls.py): none is frozen in the test data.
+    "editions:list": SITE,
+    "editions:feed": SITE,
+    "editions:edition": read_only("missing"),
+    "editions:diff": read_only("missing"),
+    "editions:file": read_only("missing"),
+    "edition-forms:freeze": lambda role, method: _edition_form(role, method, post=True),
+    "edition-forms:publish": lambda role, method: _edition_form(role, method, post=False),
     # The API (mercwatch/api/urls.py, and the routers under api-v1).
     ":api-docs": api(),
     ":api/v1/docs": api("moved"),
@@ -233,6 +241,7 @@ RULES: dict[str, Rule] = {
         )
     },
     "api-v1:get_edition": api("missing"),  # no edition in the test data
+    "api-v1:diff_editions": api("missing"),
     "api-v1:list_contributions": api("422"),  # asks for an actor and a provision
     "api-v1:api-root": api(),  # the router's own root, behind the index at the same path
     # The review workflow (mercwatch/review/urls.py, mercwatch/accounts/urls.py and the API's
@@ -298,6 +307,22 @@ RULES: dict[str, Rule] = {
         for v, p in VIEWS.items()
     },
 }
+
+
+def _edition_form(role: Role, method: str, *, post: bool) -> frozenset[str]:
+    """Freezing (a form) and publishing (a POST alone) an edition: the permission
+    workflow.freeze_edition, which the reviewer's role and superusers hold."""
+    if method == "OPTIONS":
+        return _one("allow")
+    if method in WRITES:
+        return _one("refused")
+    if not role.signed_in:
+        return _one("login")
+    if not (role.superuser or "reviewer" in role.groups):
+        return DENIED
+    if post:
+        return _one("page", "moved", "missing")
+    return _one("missing") if method == "POST" else _one("refused")  # no such edition
 
 
 def rule_for(key: str) -> str | None:

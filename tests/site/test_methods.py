@@ -59,6 +59,6 @@ def _namespaces(patterns: list[URLPattern | URLResolver], prefix: tuple[str, ...
 def test_every_namespace_of_the_url_configuration_has_a_method_rule():
     from mercwatch.core.methods import OWN_METHODS, WRITABLE
 
-    known = WRITABLE | OWN_METHODS | {"site", "exports", ""}
+    known = WRITABLE | OWN_METHODS | {"site", "exports", "editions", ""}
     found = {ns for chain in _namespaces(get_resolver().url_patterns) for ns in chain}
     assert found <= known, "a new namespace: decide whether its routes are read-only"

@@ -1,9 +1,9 @@
-"""Assessments at any date, with their explanations; editions and the changes between them."""
+"""Assessments at any date, with their explanations; the level changes between dates or editions
+(the editions themselves: routers/editions.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
@@ -14,16 +14,13 @@ from mercwatch.api.params import (
     AssessmentParams,
     ChangeParams,
     ContributionParams,
-    PageParams,
 )
 from mercwatch.api.schemas import (
     AssessmentOut,
     ChangeOut,
     ContributionOut,
-    EditionOut,
     page_of,
 )
-from mercwatch.store.current import current_snapshot
 
 router = Router(tags=["assessments"])
 
@@ -56,16 +53,6 @@ def list_contributions(request: HttpRequest, q: Query[ContributionParams]) -> Ht
         methodology=q.methodology,
     )
     return paged(request, items, q)
-
-
-@router.get("/editions", response=page_of(EditionOut), summary="List editions")
-def list_editions(request: HttpRequest, q: Query[PageParams]) -> HttpResponse:
-    return paged(request, services.editions(known.dataset_for(q)), q)
-
-
-@router.get("/editions/{edition_id}", response=EditionOut, summary="One edition")
-def get_edition(request: HttpRequest, edition_id: str) -> dict[str, Any]:
-    return services.one(services.editions(current_snapshot()), "id", edition_id)
 
 
 @router.get("/changes", response=page_of(ChangeOut), summary="List level changes")
