@@ -68,6 +68,8 @@ done = function(summary, latency, requests)
     latency:percentile(50), latency:percentile(95), latency:percentile(99)))
   local e = summary.errors
   io.write(string.format("SOCKET_ERRORS=%%d\\n", e.connect + e.read + e.write + e.timeout))
+  io.write(string.format("CONNECT=%%d\\nREAD=%%d\\nWRITE=%%d\\nTIMEOUT=%%d\\n",
+    e.connect, e.read, e.write, e.timeout))
   io.write(string.format("STATUS_ERRORS=%%d\\nREQUESTS=%%d\\n", e.status, summary.requests))
 end
 """
@@ -249,6 +251,13 @@ def main() -> None:
         "reader_p95_ms": field("P95_US") / 1000,
         "reader_p99_ms": field("P99_US") / 1000,
         "reader_errors": field("STATUS_ERRORS") + field("SOCKET_ERRORS"),
+        "reader_errors_by_kind": {
+            "status outside 2xx/3xx": field("STATUS_ERRORS"),
+            "connect": field("CONNECT"),
+            "read": field("READ"),
+            "write": field("WRITE"),
+            "timeout": field("TIMEOUT"),
+        },
         "approval_ms": _summary(approve_ms),
         "visible_after_approval_ms": _summary(visible_ms),
         "stale_answers": f"{stale} of {probes * args.approvals}",
