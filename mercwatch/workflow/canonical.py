@@ -2,8 +2,8 @@
 SHA-256, and the snapshot read back from it.
 
 The records are those `mercwatch dump` writes, by data file (each file's entries as its model
-gives them, defaults left out; a methodology as its text), plus the entries of imported
-inventories (listings), which live in the database alone. Keys are sorted, files by path and
+gives them, defaults left out; a methodology as its text; the imported inventories' listings
+in their own files). Keys are sorted, files by path and
 entries in file order, so the same data always gives the same bytes and the same hash.
 """
 
@@ -17,7 +17,7 @@ from mercwatch.tracker.loader.dump import _plain
 from mercwatch.tracker.loader.records import file_models
 from mercwatch.tracker.loader.validate import check_texts
 from mercwatch.tracker.loader.yamlio import write_yaml
-from mercwatch.tracker.snapshot import ListedTie, Listing, Snapshot, as_json
+from mercwatch.tracker.snapshot import Snapshot
 
 FORMAT = 1  # the canonical document's layout; a change of layout gives a new number
 SHORT = 8  # hex digits of the hash in an edition's identifier
@@ -35,8 +35,7 @@ def canonical(snapshot: Snapshot) -> bytes:
             files[path] = model
         else:
             files[path] = _plain(model.model_dump(mode="json", exclude_defaults=True))
-    listings = [as_json(x, exclude_defaults=True) for x in snapshot.listings.values()]
-    document = {"format": FORMAT, "files": files, "listings": listings}
+    document = {"format": FORMAT, "files": files}
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return text.encode("utf-8")
 
@@ -58,18 +57,4 @@ def snapshot_of(data: bytes) -> Snapshot:
     checked = check_texts(texts)
     if checked.errors:
         raise CanonicalError("; ".join(str(e) for e in checked.errors[:5]))
-    listings = {item["id"]: _listing(item) for item in document["listings"]}
-    return Snapshot(**{**_fields(checked.snapshot), "listings": listings})
-
-
-def _listing(item: dict[str, Any]) -> Listing:
-    ties = tuple(ListedTie(**tie) for tie in item.get("ties", ()))
-    rest: dict[str, Any] = {
-        k: tuple(v) if isinstance(v, list) else v for k, v in item.items() if k != "ties"
-    }
-    return Listing(**rest, ties=ties)
-
-
-def _fields(snapshot: Snapshot) -> dict[str, Any]:
-    names = Snapshot.__dataclass_fields__
-    return {name: getattr(snapshot, name) for name in names}
+    return checked.snapshot
