@@ -15,6 +15,7 @@ from mercwatch.api.messages import INVALID, UNKNOWN, worded
 from mercwatch.api.problems import KINDS, MEDIA_TYPE, problem
 from mercwatch.api.rendering import Renderer
 from mercwatch.api.routers import actors, assessments, frameworks, index, measures
+from mercwatch.api.routers import screening as screening_router
 from mercwatch.api.schemas import ProblemOut
 from mercwatch.api.services import BadParameter
 from mercwatch.tracker.services.assessments import DataError
@@ -126,6 +127,7 @@ def build_api() -> NinjaAPI:
         actors.router,
         measures.router,
         assessments.router,
+        screening_router.router,
     ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]

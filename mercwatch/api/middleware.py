@@ -33,6 +33,7 @@ CORS = {
     "Access-Control-Max-Age": "86400",
 }
 CACHEABLE = ("application/json",)
+POSTED = frozenset({PREFIX + "screen"})  # computed from a body, answered afresh, never kept
 
 
 class ApiMiddleware:
@@ -63,6 +64,8 @@ class ApiMiddleware:
             return refusal
         if request.method == "OPTIONS":
             return HttpResponse(status=204)
+        if request.method == "POST" and request.path in POSTED:
+            return self.get_response(request)
         if request.method not in READ:
             detail = _("the API is read-only: %(method)s is not allowed") % {
                 "method": request.method
