@@ -17,7 +17,7 @@ READ = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(READ)
 FORMS = (*READ, "POST")  # a writable route takes its forms by POST, and no other write
 ALLOW_FORMS = ", ".join(FORMS)
-WRITABLE = frozenset({"admin"})
+WRITABLE = frozenset({"admin", "screening"})  # the back office; the screening form
 OWN_METHODS = frozenset({"api-v1"})  # the API's middleware answers its methods
 
 

@@ -1,6 +1,6 @@
 """Public pages; each page's JSON twin is the same path ending in `.json` instead of `/`."""
 
-from django.urls import re_path
+from django.urls import include, re_path
 
 from mercwatch.site import feed_views, views
 
@@ -45,4 +45,5 @@ urlpatterns = [
     re_path(rf"^methodology{FMT}$", views.methodology, name="methodology"),
     re_path(r"^changes/feed\.atom$", feed_views.all_changes, name="changes-feed"),
     re_path(rf"^changes{PAGE}{FMT}$", views.changes_page, name="changes"),
+    re_path(r"^screen/", include("mercwatch.screening.urls")),
 ]
