@@ -77,20 +77,20 @@ def _named(entry: Entry) -> str:
 
 def _legal_step(q: Forms, entry: Entry) -> float:
     """Give the step for legal forms given on both sides: up if they agree, down if not."""
-    if not (q.legal and entry.forms.legal):
+    if not (q.classes and entry.forms.classes):
         return 0.0
-    return LEGAL_STEP if set(q.legal) == set(entry.forms.legal) else -LEGAL_STEP
+    return LEGAL_STEP if q.classes == entry.forms.classes else -LEGAL_STEP
 
 
 def _common(q: Forms, entry: Entry) -> list[str]:
     reasons = []
     if q.legal:
         reasons.append(_("legal form removed: %(forms)s") % {"forms": ", ".join(q.legal)})
-    if entry.forms.legal and set(entry.forms.legal) != set(q.legal):
+    if entry.forms.legal and entry.forms.legal != q.legal:
         removed = ", ".join(entry.forms.legal)
         reasons.append(_("legal form removed from the record's name: %(forms)s") % {"forms": removed})
-    if q.legal and entry.forms.legal:
-        agree = set(q.legal) == set(entry.forms.legal)
+    if q.classes and entry.forms.classes:
+        agree = q.classes == entry.forms.classes
         reasons.append(_("legal forms agree") if agree else _("legal forms differ"))
     if q.script:
         reasons.append(_("transliterated from %(script)s") % {"script": q.script})
@@ -112,6 +112,8 @@ def _exact(q: Forms, index: Index) -> dict[int, list[tuple[float, Entry, list[st
     add("compact", index.get("compact", q.compact), _("spacing differs"))
     add("core", index.get("key", q.core), _("generic words left out: %(words)s") % {"words": ", ".join(q.generic)})
     add("core", index.get("core", q.key), _("generic words left out of the record's name"))
+    both = _("generic words left out of both names: %(words)s") % {"words": ", ".join(q.generic)}
+    add("core", index.get("core", q.core), both)
     add("initials", index.get("initials", q.key), _("initials agree"))
     if q.script and len(q.skeleton) >= 3:
         sounds = _("the consonants agree")

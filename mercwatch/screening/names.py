@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rigour.names import NamePartTag, NameTypeTag, analyze_names
+from rigour.names import NamePartTag, NameTypeTag, SymbolCategory, analyze_names
 
 from mercwatch.screening.legal_forms import strip_missed
 
@@ -37,7 +37,12 @@ _LATIN_SOUNDS = (
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _CLASSES = str.maketrans("cqjzvwf", "kkgsbbp", "aeiouyh")
 _DOUBLES = re.compile(r"(.)\1+")
+ORG_CLASS = SymbolCategory.ORG_CLASS
 _SPACES = re.compile(r"\s+")
+# Greek writes b, d and g of other languages with two letters: at a word's start they are
+# the one sound, inside it the two ("Ντίλιαν" Dilian, "Σάντβαϊν" Sandvine).
+_GREEK_START = re.compile(r"\b(μπ|ντ|γκ)")
+_GREEK_SOUNDS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,7 @@ class Forms:
     text: str  # casefolded, spaces collapsed
     tokens: tuple[str, ...]  # without legal forms, in Latin script where rigour transliterates
     legal: tuple[str, ...]  # the legal forms removed
+    classes: frozenset[str]  # their classes, as rigour names them ("LLC", "JSC")
     script: str  # the script the name was written in, if not Latin ("Cyrillic", "Hebrew")
     generic: tuple[str, ...]  # the generic words the core form leaves out
 
@@ -112,10 +118,20 @@ def script_of(text: str) -> str:
     return ""
 
 
+def _greek(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    plain = _GREEK_START.sub(lambda m: _GREEK_SOUNDS[m[1]][0], plain)
+    for pair, (_start, inside) in _GREEK_SOUNDS.items():
+        plain = plain.replace(pair, inside)
+    return plain
+
+
 @lru_cache(maxsize=65536)
 def analyse(name: str) -> Forms:
     """Give the forms of `name` (kept for the last 65,536 names analysed)."""
     text = _SPACES.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+    if script_of(text) == "Greek":
+        text = _greek(text)
     rest, legal = strip_missed(text)
     parsed = analyze_names(
         NameTypeTag.ORG, [rest], phonetics=False, numerics=False, consolidate=False
@@ -123,8 +139,11 @@ def analyse(name: str) -> Forms:
     parts = [p for n in parsed for p in n.parts][: 4 * len(rest) + 1]
     kept = [p.comparable for p in parts if p.tag != NamePartTag.LEGAL]
     removed = [p.form for p in parts if p.tag == NamePartTag.LEGAL]
+    classes = {str(s.symbol.id) for n in parsed for s in n.spans if s.symbol.category == ORG_CLASS}
     if not kept:  # nothing but a legal form: keep it, or nothing would be left to compare
-        kept, removed = [p.comparable for p in parts], []
+        kept, removed, classes = [p.comparable for p in parts], [], set()
     tokens = tuple(t for t in kept if t)
     generic = tuple(t for t in tokens if t in GENERIC)
-    return Forms(text, tokens, tuple(removed + legal[::-1]), script_of(text), generic)
+    forms = tuple(removed + [form for form, _c in legal[::-1]])
+    classes |= {c for _form, c in legal}
+    return Forms(text, tokens, forms, frozenset(classes), script_of(text), generic)
