@@ -102,7 +102,11 @@ def _exact(q: Forms, index: Index) -> dict[int, list[tuple[float, Entry, list[st
 
     def add(level: str, entries: list[Entry], *why: str) -> None:
         for e in entries:
-            base = LEVELS[level] - OTHER_NAME.get(e.how, 0.02) + _legal_step(q, e)
+            if level in {"ordered", "compact"} and e.forms.key == q.key:
+                continue  # the same words in the same order: the key's agreement, higher
+            base = LEVELS[level] - OTHER_NAME.get(e.how, 0.02)
+            if level != "text":  # the same text has the same legal form
+                base += _legal_step(q, e)
             reasons = [_("agrees with %(name)s") % {"name": _named(e)}, *why, *_common(q, e)]
             found.setdefault(id(e), []).append((base, e, reasons))
 

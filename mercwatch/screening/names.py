@@ -38,6 +38,7 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _CLASSES = str.maketrans("cqjzvwf", "kkgsbbp", "aeiouyh")
 _DOUBLES = re.compile(r"(.)\1+")
 ORG_CLASS = SymbolCategory.ORG_CLASS
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 # Greek writes b, d and g of other languages with two letters: at a word's start they are
 # the one sound, inside it the two ("Ντίλιαν" Dilian, "Σάντβαϊν" Sandvine).
@@ -49,7 +50,7 @@ _GREEK_SOUNDS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng")}
 class Forms:
     """The forms of one name that screening compares."""
 
-    text: str  # casefolded, spaces collapsed
+    text: str  # casefolded, punctuation left out, spaces collapsed
     tokens: tuple[str, ...]  # without legal forms, in Latin script where rigour transliterates
     legal: tuple[str, ...]  # the legal forms removed
     classes: frozenset[str]  # their classes, as rigour names them ("LLC", "JSC")
@@ -146,4 +147,5 @@ def analyse(name: str) -> Forms:
     generic = tuple(t for t in tokens if t in GENERIC)
     forms = tuple(removed + [form for form, _c in legal[::-1]])
     classes |= {c for _form, c in legal}
-    return Forms(text, tokens, forms, frozenset(classes), script_of(text), generic)
+    plain = _SPACES.sub(" ", _PUNCTUATION.sub("", text)).strip()
+    return Forms(plain, tokens, forms, frozenset(classes), script_of(text), generic)
