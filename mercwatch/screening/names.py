@@ -57,33 +57,12 @@ class Forms:
     script: str  # the script the name was written in, if not Latin ("Cyrillic", "Hebrew")
     generic: tuple[str, ...]  # the generic words the core form leaves out
 
-    @property
-    def key(self) -> str:
-        return " ".join(self.tokens)
-
-    @property
-    def ordered(self) -> str:
-        return " ".join(sorted(self.tokens))
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.tokens)
-
-    @property
-    def core(self) -> str:
-        """The tokens without generic words ("" when nothing specific would be left)."""
-        kept = [t for t in self.tokens if t not in GENERIC]
-        return " ".join(kept) if kept and kept != list(self.tokens) and max(map(len, kept)) > 2 else ""
-
-    @property
-    def skeleton(self) -> str:
-        """The consonant classes of the whole name, spaces left out."""
-        return _DOUBLES.sub(r"\1", "".join(skeleton(t) for t in self.tokens))
-
-    @property
-    def skeletons(self) -> str:
-        """The consonant classes of each token, sorted."""
-        return " ".join(sorted(skeleton(t) for t in self.tokens))
+    key: str = ""  # the tokens, in order
+    ordered: str = ""  # the tokens, sorted
+    compact: str = ""  # the tokens without spaces
+    core: str = ""  # the tokens without generic words ("" when nothing specific is left)
+    skeleton: str = ""  # the consonant classes of the whole name, spaces left out
+    skeletons: str = ""  # the consonant classes of each token, sorted
 
     def initialled(self) -> list[str]:
         """The forms of the name by initials: every token but the last as its initial
@@ -96,6 +75,7 @@ class Forms:
         return found
 
 
+@lru_cache(maxsize=65536)
 def skeleton(token: str) -> str:
     """Give the consonant classes of a token (Latin or Hebrew), vowels and doubles left out:
     "positive" and the transliterated "pozitiv" both give "pstb", "קנדירו" and "candiru" "kndr"."""
@@ -111,6 +91,8 @@ def skeleton(token: str) -> str:
 
 def script_of(text: str) -> str:
     """Give the script of the first letter of `text` outside Latin ("" if all are Latin)."""
+    if text.isascii():
+        return ""
     for ch in text:
         if ch.isalpha() and not ch.isascii():
             script = unicodedata.name(ch, "LATIN").split()[0]
@@ -148,4 +130,12 @@ def analyse(name: str) -> Forms:
     forms = tuple(removed + [form for form, _c in legal[::-1]])
     classes |= {c for _form, c in legal}
     plain = _SPACES.sub(" ", _PUNCTUATION.sub("", text)).strip()
-    return Forms(plain, tokens, forms, frozenset(classes), script_of(text), generic)
+    kept = [t for t in tokens if t not in GENERIC]
+    specific = kept and len(kept) < len(tokens) and max(map(len, kept)) > 2
+    sounds = [skeleton(t) for t in tokens]
+    return Forms(
+        plain, tokens, forms, frozenset(classes), script_of(text), generic,
+        key=" ".join(tokens), ordered=" ".join(sorted(tokens)), compact="".join(tokens),
+        core=" ".join(kept) if specific else "", skeleton=_DOUBLES.sub(r"\1", "".join(sounds)),
+        skeletons=" ".join(sorted(sounds)),
+    )  # fmt: skip
