@@ -38,6 +38,10 @@ def screen_page(request: HttpRequest) -> HttpResponseBase:
     return _answer(request, request.GET)
 
 
+# The query parameters the page reads, for what walks the URL configuration (the tests).
+screen_page.known_parameters = frozenset({"name", "country", "as_of", "format"})  # type: ignore[attr-defined]
+
+
 def _answer(request: HttpRequest, form: Any) -> HttpResponseBase:
     given = {k: form.get(k, "").strip() for k in ("name", "country", "as_of", "format")}
     upload = request.FILES.get("file") if request.method == "POST" else None
