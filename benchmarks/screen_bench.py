@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mercwatch.settings")
 os.environ.setdefault("MERCWATCH_ENV", "development")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -51,8 +51,14 @@ from mercwatch.tracker.snapshot import Snapshot  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "screening" / "evaluation.yaml"
 Best = Callable[[str], tuple[str | None, float]]  # a query → the best candidate and its score
-WORDS = ("Holdings", "Trading", "Services", "Partners", "Systems", "Consulting", "Logistics",
-         "Energy", "Capital", "Media", "Foods", "Labs", "Digital", "Global", "Networks")  # fmt: skip
+WORDS = (
+    "Holdings", "Trading", "Services", "Partners", "Systems", "Consulting", "Logistics", "Energy",
+    "Capital", "Media", "Foods", "Labs", "Digital", "Global", "Networks",
+)  # fmt: skip
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
 
 
 def mercwatch_best(data: Snapshot) -> Best:
@@ -121,7 +127,8 @@ def quality(cases: list[Case], best: Best, default: float) -> str:
 
 def names_list(cases: list[Case], count: int) -> list[Query]:
     """Give `count` distinct names: the set's queries, then each with a word or two added."""
-    out, seen = [], set()
+    out: list[Query] = []
+    seen: set[str] = set()
     rounds = 0
     while len(out) < count:
         for c in cases:
@@ -146,13 +153,13 @@ def main() -> None:
     data = check_dir(ROOT / "data").snapshot
     cases = cases_of(SET)
     default = settings.SCREEN_THRESHOLD
-    print(f"quality on {len(cases)} cases ({sum(1 for c in cases if not c.expect)} negatives)")
-    print(f"{'matcher':12} {'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}   "
+    say(f"quality on {len(cases)} cases ({sum(1 for c in cases if not c.expect)} negatives)")
+    say(f"{'matcher':12} {'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6}   "
           f"{'best at':>9} {'precision':>9} {'recall':>7} {'F1':>6}")  # fmt: skip
-    print(f"{'mercwatch':12} {quality(cases, mercwatch_best(data), default)}")
-    print(f"{'baseline':12} {quality(cases, baseline_best(data), default)}")
+    say(f"{'mercwatch':12} {quality(cases, mercwatch_best(data), default)}")
+    say(f"{'baseline':12} {quality(cases, baseline_best(data), default)}")
     logic = logic_v2_best(data)
-    print(f"{'logic-v2':12} {quality(cases, logic, 0.7) if logic else 'not installed'}")
+    say(f"{'logic-v2':12} {quality(cases, logic, 0.7) if logic else 'not installed'}")
 
     on = dt.date(2026, 1, 1)
     names = names_list(cases, args.names)
@@ -161,7 +168,7 @@ def main() -> None:
     run = screen(data, names, version="bench", as_of=on)
     took = time.perf_counter() - started
     found = sum(1 for r in run.results if r["matches"])
-    print(f"\n{len(names):,} names screened in {took:.2f} s ({len(names) / took:,.0f} names/s, "
+    say(f"\n{len(names):,} names screened in {took:.2f} s ({len(names) / took:,.0f} names/s, "
           f"{found:,} with a match), one core")  # fmt: skip
     singles = names_list(cases, 1000)
     times = []
@@ -170,7 +177,7 @@ def main() -> None:
         screen(data, [Query(q.name + " Ltd")], version="bench", as_of=on)
         times.append((time.perf_counter() - started) * 1000)
     p95 = statistics.quantiles(times, n=20)[-1]
-    print(f"one name: p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms ({len(times)} names)")
+    say(f"one name: p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms ({len(times)} names)")
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "data"
@@ -181,7 +188,7 @@ def main() -> None:
         started = time.perf_counter()
         index = build(big)
         took = time.perf_counter() - started
-        print(f"index at {args.scale}×: {len(index.entries):,} names in {took:.2f} s "
+        say(f"index at {args.scale}×: {len(index.entries):,} names in {took:.2f} s "
               f"(name analysis cache emptied first)")  # fmt: skip
 
 

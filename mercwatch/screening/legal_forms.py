@@ -10,7 +10,8 @@ _P = r"\.?\s*"  # a dot, spaces, or neither, between the letters of an abbreviat
 # pattern, the form a reviewer reads, its class as rigour names classes (LLC: a limited
 # company; JSC: a company limited by shares, a société anonyme)
 MISSED: tuple[tuple[str, str, str], ...] = (
-    (rf"s{_P}[àa]{_P}r{_P}l\.?", "S.à r.l.", "LLC"),  # Luxembourg, written with its spaces and accent
+    # Luxembourg, written with its spaces and accent
+    (rf"s{_P}[àa]{_P}r{_P}l\.?", "S.à r.l.", "LLC"),
     (rf"s{_P}l{_P}u\.?", "S.L.U.", "LLC"),  # Spain, sole-shareholder
     (rf"s{_P}l\.?", "S.L.", "LLC"),  # Spain: "S.L.", which rigour reads as two words
     (rf"spol{_P}s{_P}r{_P}o\.?", "spol. s r.o.", "LLC"),  # Czech Republic, in full
@@ -20,7 +21,8 @@ MISSED: tuple[tuple[str, str, str], ...] = (
     (r"ltd\.?\s*sti\.?", "Ltd. Şti.", "LLC"),  # Turkey
     (r"ltd\.?\s*şti\.?", "Ltd. Şti.", "LLC"),
     (r"l\.?\s*l\.?\s*c\.?", "L.L.C.", "LLC"),  # with its dots and spaces
-    (r"ф\.?\s*з\.?\s*е\.?", "ФЗЕ", "LLC"),  # a free-zone establishment (the Gulf), in Cyrillic script
+    # a free-zone establishment (the Gulf), in Cyrillic script
+    (r"ф\.?\s*з\.?\s*е\.?", "ФЗЕ", "LLC"),
     (r"corp(?:oration)?\.?", "Corporation", "LLC"),  # which rigour leaves in the name
     (r"fz-?llc", "FZ-LLC", "LLC"),  # a free-zone company (the UAE)
     (r"fze", "FZE", "LLC"),
@@ -30,7 +32,8 @@ MISSED: tuple[tuple[str, str, str], ...] = (
 )
 # Matched at the end of a name only (a legal form closes it), after a space or a comma.
 _TAIL = re.compile(
-    r"(?:[\s,]+)(?P<form>" + "|".join(f"(?:{p})" for p, _form, _class in MISSED) + r")\s*$", re.IGNORECASE
+    r"(?:[\s,]+)(?P<form>" + "|".join(f"(?:{p})" for p, _form, _class in MISSED) + r")\s*$",
+    re.IGNORECASE,
 )
 _FORMS = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), form, c) for p, form, c in MISSED]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pycountry
-
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -88,7 +87,9 @@ def _common(q: Forms, entry: Entry) -> list[str]:
         reasons.append(_("legal form removed: %(forms)s") % {"forms": ", ".join(q.legal)})
     if entry.forms.legal and entry.forms.legal != q.legal:
         removed = ", ".join(entry.forms.legal)
-        reasons.append(_("legal form removed from the record's name: %(forms)s") % {"forms": removed})
+        reasons.append(
+            _("legal form removed from the record's name: %(forms)s") % {"forms": removed}
+        )
     if q.classes and entry.forms.classes:
         agree = q.classes == entry.forms.classes
         reasons.append(_("legal forms agree") if agree else _("legal forms differ"))
@@ -114,7 +115,11 @@ def _exact(q: Forms, index: Index) -> dict[int, list[tuple[float, Entry, list[st
     add("translit" if q.script else "key", index.get("key", q.key))
     add("ordered", index.get("ordered", q.ordered), _("word order differs"))
     add("compact", index.get("compact", q.compact), _("spacing differs"))
-    add("core", index.get("key", q.core), _("generic words left out: %(words)s") % {"words": ", ".join(q.generic)})
+    add(
+        "core",
+        index.get("key", q.core),
+        _("generic words left out: %(words)s") % {"words": ", ".join(q.generic)},
+    )
     add("core", index.get("core", q.key), _("generic words left out of the record's name"))
     both = _("generic words left out of both names: %(words)s") % {"words": ", ".join(q.generic)}
     add("core", index.get("core", q.core), both)
@@ -127,7 +132,7 @@ def _exact(q: Forms, index: Index) -> dict[int, list[tuple[float, Entry, list[st
 
 
 def _fuzzy(q: Forms, index: Index) -> list[tuple[float, Entry, list[str]]]:
-    found = []
+    found: list[tuple[float, Entry, list[str]]] = []
     if not q.key:
         return found
     pool = process.extract(q.key, index.keys, scorer=fuzz.ratio, limit=FUZZY_POOL, score_cutoff=50)
@@ -143,7 +148,11 @@ def _fuzzy(q: Forms, index: Index) -> list[tuple[float, Entry, list[str]]]:
             level = LEVELS["fuzzy"] - PER_EDIT * edits - (0.01 if q.script else 0.0)
             base = level - OTHER_NAME.get(e.how, 0.02) + _legal_step(q, e)
             distance = _("spelling differs by %(n)d letter(s) (edit distance %(n)d)") % {"n": edits}
-            why = [_("close to %(name)s") % {"name": _named(e)}, distance, *([order] if order else [])]
+            why = [
+                _("close to %(name)s") % {"name": _named(e)},
+                distance,
+                *([order] if order else []),
+            ]
             found.append((base, e, [*why, *_common(q, e)]))
     return found
 
@@ -168,7 +177,10 @@ def match(name: str, index: Index, *, country: str | None = None) -> list[Hit]:
             else:
                 score -= COUNTRY_DIFFERS
                 differs = {"given": _land(country), "record": _land(e.country)}
-                reasons = [*reasons, _("country differs: %(given)s given, %(record)s on record") % differs]
+                reasons = [
+                    *reasons,
+                    _("country differs: %(given)s given, %(record)s on record") % differs,
+                ]
         held = best.get(e.candidate)
         if held is None or score > held[0]:
             best[e.candidate] = (score, e, reasons)

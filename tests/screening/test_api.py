@@ -3,13 +3,15 @@ in the OpenAPI document, bad input refused naming the entry, rate limited."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/screen"
 
 
-def _post(client, body):
+def _post(client: Any, body: Any) -> Any:
     return client.post(URL, body, content_type="application/json")
 
 
@@ -23,7 +25,8 @@ def test_a_batch_is_screened_best_first_with_the_run_named(client, bundled_db):
     assert run["methodology"] == "mercwatch-screening-1"
     assert run["threshold"] == 0.85
     assert run["as_of"] == "2025-01-01"
-    assert run["data_version"] and run["screened_at"]
+    assert run["data_version"]
+    assert run["screened_at"]
     first, second = doc["results"]
     assert (first["query"], first["id"]) == ("Q Cyber Technologies Ltd", "row-7")
     top = first["matches"][0]

@@ -41,7 +41,8 @@ def test_a_file_as_csv_keeps_the_ids_and_names_the_run(bundled_db, tmp_path):
         ("c-2", "Sandvik", ""),
     ]
     assert rows[0]["designated"] == "no"  # removed from the Entity List in October 2024
-    assert rows[0]["data_version"] and rows[0]["screened_at"]
+    assert rows[0]["data_version"]
+    assert rows[0]["screened_at"]
 
 
 def test_the_table_names_the_run(bundled_db):

@@ -30,7 +30,9 @@ def test_a_name_is_screened_on_the_page(client, bundled_db):
     page = client.post(URL, {"name": "Q Cyber Technologies Ltd"}).content.decode()
     text = re.sub(r"<[^>]+>", " ", page)  # what a reader reads: links' addresses left out
     assert "Q Cyber Technologies" in page
-    assert "the parent company of NSO Group, designated by United States since 4 November 2021" in page
+    assert (
+        "the parent company of NSO Group, designated by United States since 4 November 2021" in page
+    )
     assert "affiliated with a designated entity" in page
     assert "q-cyber-technologies" not in text  # names, not IDs
     assert "methodology mercwatch-screening-1" in page
@@ -42,7 +44,7 @@ def test_a_name_by_get(client, bundled_db):
 
 
 def test_a_list_is_screened_and_given_as_csv(client, bundled_db):
-    body = "name,id,country\nCandiru Ltd,a1,Israel\nSandvik,a2,\n".encode()
+    body = b"name,id,country\nCandiru Ltd,a1,Israel\nSandvik,a2,\n"
     response = _upload(client, body, format="csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]

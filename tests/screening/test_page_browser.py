@@ -37,7 +37,8 @@ def test_a_name_a_list_and_a_bad_list(live_server, bundled_db, browser, tmp_path
     page.get_by_role("button", name="Screen", exact=True).click()
     assert page.locator("article.query").count() == 3
     text = page.locator("section.screened").inner_text()
-    assert "Candiru" in text and "transliterated from Cyrillic" in text
+    assert "Candiru" in text
+    assert "transliterated from Cyrillic" in text
     assert "No candidate at or above the threshold." in text
     assert not overflows(page)
 
@@ -49,7 +50,7 @@ def test_a_name_a_list_and_a_bad_list(live_server, bundled_db, browser, tmp_path
     assert "candiru" in body
 
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"name\nNSO Group\n=HYPERLINK(\"http://x\")\n")
+    bad.write_bytes(b'name\nNSO Group\n=HYPERLINK("http://x")\n')
     page.goto(f"{live_server.url}/screen/")
     page.get_by_label("or a CSV list").set_input_files(str(bad))
     page.get_by_role("button", name="Screen", exact=True).click()
