@@ -13,7 +13,7 @@ from mercwatch.exports.safe import neutralise
 from mercwatch.screening.run import Run
 
 CSV_COLUMNS = (
-    "line", "id", "query", "actor", "name", "matched_name", "score", "designated", "affiliated",
+    "number", "id", "query", "actor", "name", "matched_name", "score", "designated", "affiliated",
     "listed", "path", "reasons", "data_version", "edition", "methodology", "threshold", "as_of",
     "screened_at",
 )  # fmt: skip

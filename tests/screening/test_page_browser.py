@@ -46,7 +46,7 @@ def test_a_name_a_list_and_a_bad_list(live_server, bundled_db, browser, tmp_path
         page.get_by_label("or a CSV list").set_input_files(str(names))
         page.get_by_role("button", name="Screen and download CSV").click()
     body = download.value.path().read_text(encoding="utf-8")
-    assert body.startswith("line,id,query,actor")
+    assert body.startswith("number,id,query,actor")
     assert "candiru" in body
 
     bad = tmp_path / "bad.csv"
