@@ -23,6 +23,7 @@ EXAMPLES = {
     "edition_id": "2023-11-blueprint-baseline",
     "actor": "US",
     "provision": "blueprint/4",
+    "name": "NSO Group",  # screening's one name
 }
 
 

@@ -18,6 +18,7 @@ VALUES = {
     "edition_id": "2022-01",
     "actor": "US",
     "provision": "blueprint/5",
+    "name": "NSO Group",  # screening's one name
 }
 
 

@@ -38,7 +38,11 @@ class ScreenIn(BaseModel):
         default=None, description="only names whose result changed since this day"
     )
     threshold: float | None = Field(
-        default=None, ge=0, le=1, description="the lowest score reported (default: the setting)"
+        default=None,
+        ge=0,
+        le=1,
+        strict=True,  # a number: not `false`, not "0.9"
+        description="the lowest score reported (default: the setting)",
     )
 
 
