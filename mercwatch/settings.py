@@ -83,6 +83,11 @@ WARM_ON_START = _env_bool("MERCWATCH_WARM", default=False)
 # it the answer is 429 with Retry-After (mercwatch/core/throttle.py). 0 turns a limit off.
 API_RATE_LIMIT = _whole("MERCWATCH_API_RATE_LIMIT", _env("MERCWATCH_API_RATE_LIMIT", "120"))
 SEARCH_RATE_LIMIT = _whole("MERCWATCH_SEARCH_RATE_LIMIT", _env("MERCWATCH_SEARCH_RATE_LIMIT", "30"))
+# Screening (docs/screening.md): the score at or above which a candidate is reported, unless a
+# run gives its own, and the most bytes and names of one list.
+SCREEN_THRESHOLD = float(_env("MERCWATCH_SCREEN_THRESHOLD", "0.85"))
+SCREEN_MAX_BYTES = int(_env("MERCWATCH_SCREEN_MAX_BYTES", str(2 * 1024 * 1024)))
+SCREEN_MAX_ROWS = int(_env("MERCWATCH_SCREEN_MAX_ROWS", "10000"))
 # Rendered API responses kept per worker, keyed by ETag; 0 turns the cache off.
 API_CACHE_ENTRIES = int(_env("MERCWATCH_API_CACHE", "256"))
 # What each worker keeps of the assessments it derived for particular dates (docs/settings.md).
@@ -179,6 +184,7 @@ INSTALLED_APPS = [
     "mercwatch.exports",
     "mercwatch.accounts",
     "mercwatch.review",
+    "mercwatch.screening",
 ]
 
 MIDDLEWARE = [

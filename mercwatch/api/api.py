@@ -21,6 +21,7 @@ from mercwatch.api.routers import (
     frameworks,
     index,
     measures,
+    screening,
     submissions,
 )
 from mercwatch.api.schemas import ProblemOut
@@ -74,9 +75,12 @@ def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # middleware has refused any other (mercwatch/core/parameters.py).
     errors, kinds = [], []
     for error in exc.errors:
-        loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path")]
+        loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path", "body")]
         name = loc[0] if loc else ""
-        kind, sentence = worded(error, request.GET.get(name))
+        value = request.GET.get(name)
+        if "body" in error.get("loc", ()):  # a JSON body's field (screening): its whole path
+            name, value = ".".join(loc), error.get("input")
+        kind, sentence = worded(error, value)
         kinds.append(kind)
         errors.append({"parameter": name, "detail": sentence})
     # The most basic fault first: a value of the wrong form (422) before one naming nothing (404).
@@ -142,6 +146,7 @@ def build_api() -> NinjaAPI:
         assessments.router,
         submissions.router,
         editions.router,
+        screening.router,
     ):
         api.add_router("", router)
     api.add_exception_handler(ValidationError, _validation)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ EXAMPLES = {
     "after": "2026-11",
     "actor": "US",
     "provision": "blueprint/4",
+    "name": "NSO Group",  # screening's one name
 }
 
 

@@ -37,6 +37,7 @@ CACHEABLE = ("application/json",)
 # each answer for its user only, so never kept nor answered from what was kept.
 WORKFLOW = PREFIX + "submissions"
 WORKFLOW_METHODS = ("GET", "HEAD", "POST")
+POSTED = frozenset({PREFIX + "screen"})  # computed from a body, answered afresh, never kept
 
 
 class ApiMiddleware:
@@ -69,6 +70,8 @@ class ApiMiddleware:
             return HttpResponse(status=204)
         if request.path.startswith(WORKFLOW):
             return self._workflow(request)
+        if request.method == "POST" and request.path in POSTED:
+            return self.get_response(request)
         if request.method not in READ:
             detail = _("the API is read-only: %(method)s is not allowed") % {
                 "method": request.method

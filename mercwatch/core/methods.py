@@ -17,9 +17,9 @@ READ = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(READ)
 FORMS = (*READ, "POST")  # a writable route takes its forms by POST, and no other write
 ALLOW_FORMS = ", ".join(FORMS)
-WRITABLE = frozenset(
-    {"admin", "review", "accounts", "edition-forms"}
-)  # the back office, the review workflow, edition forms
+# The back office, the review workflow, the forms that freeze and publish editions, and
+# the screening form.
+WRITABLE = frozenset({"admin", "review", "accounts", "edition-forms", "screening"})
 OWN_METHODS = frozenset({"api-v1"})  # the API's middleware answers its methods
 
 

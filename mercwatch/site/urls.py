@@ -52,4 +52,5 @@ urlpatterns = [
     re_path(rf"^changes{PAGE}{FMT}$", views.changes_page, name="changes"),
     re_path(r"^history/", include("mercwatch.site.history_urls")),
     re_path(r"^editions", include("mercwatch.workflow.urls")),
+    re_path(r"^screen/", include("mercwatch.screening.urls")),
 ]

@@ -20,6 +20,7 @@ VALUES = {
     "after": "2022-01",
     "actor": "US",
     "provision": "blueprint/5",
+    "name": "NSO Group",  # screening's one name
 }
 
 

@@ -149,6 +149,20 @@ def api(read: str = "page") -> Rule:
     return read_only(read)
 
 
+def computed(read: str, post: str) -> Rule:
+    """A public route that also takes a POST it computes from and writes nothing with (the
+    screening form and API): the same for every role; PUT, PATCH and DELETE refused."""
+
+    def rule(role: Role, method: str) -> frozenset[str]:
+        if method in READS:
+            return _one(read)
+        if method == "POST":
+            return _one(post)
+        return _one("allow") if method == "OPTIONS" else _one("refused")
+
+    return rule
+
+
 SITE = read_only()
 VIEWS = {  # the admin's views of each model, by the permission each needs
     "changelist": "view",
@@ -197,6 +211,7 @@ RULES: dict[str, Rule] = {
     },
     "site:history-override": SITE,
     "site:history-relationship": read_only("missing"),
+    "screening:screen": computed("page", "400"),  # a POST without a name or a file: 400
     "exports:downloads": SITE,
     "exports:downloads-json": SITE,
     "exports:codebook": SITE,
@@ -240,6 +255,9 @@ RULES: dict[str, Rule] = {
             "list_changes",
         )
     },
+    # Screening: GET asks for a name, POST for a body; without them, 422.
+    "api-v1:screen_name": computed("422", "422"),
+    "api-v1:screen_names": computed("422", "422"),
     "api-v1:get_edition": api("missing"),  # no edition in the test data
     "api-v1:diff_editions": api("missing"),
     "api-v1:list_contributions": api("422"),  # asks for an actor and a provision

@@ -5,11 +5,15 @@ a payload with markup in it shown unescaped. New routes are walked without being
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from typing import Any
 from urllib.parse import quote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
@@ -242,3 +246,35 @@ def test_markup_in_a_submission_is_inert_on_every_page_that_shows_it(
         wrong += [w for w in [check(anonymous, "GET", path)] if w]
     assert wrong == []
     assert shown >= 6  # the payloads were there to be escaped
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(PAYLOADS))
+def test_the_screening_form_list_and_api_take_hostile_values(
+    mini_db: Any, settings: Any, name: str
+) -> None:
+    """The screening page shows what it was sent (the names screened) escaped: each field of
+    its form, a list uploaded with the value as a name and as a country, and the API's batch."""
+    settings.API_RATE_LIMIT = settings.SEARCH_RATE_LIMIT = 0
+    client = Client(raise_request_exception=False)
+    payload = PAYLOADS[name]
+    path = next(path_of(r) for r in ROUTES if r.key == "screening:screen")
+    fields = ("name", "country", "as_of", "format")
+    wrong = [check(client, "POST", path, dict.fromkeys(fields, payload))]
+    wrong.append(check(client, "POST", path, {"name": payload}))
+    wrong.append(check(client, "GET", f"{path}?name={quote(payload, safe='')}"))
+    for row in ([payload, ""], ["NSO Group", payload]):
+        body = io.StringIO()
+        csv.writer(body).writerows([["name", "country"], row])
+        upload = SimpleUploadedFile("names.csv", body.getvalue().encode("utf-8", "replace"))
+        sent = client.post(path, {"file": upload})
+        shown = [
+            n for n, p in PAYLOADS.items() if reflected(p, sent.content.decode("utf-8", "replace"))
+        ]
+        wrong.append(
+            f"list: {sent.status_code} {shown}" if sent.status_code >= 500 or shown else ""
+        )
+    batch = json.dumps({"names": [{"name": payload}, {"name": "x", "country": payload}]})
+    api = client.post("/api/v1/screen", batch, content_type="application/json")
+    wrong.append(f"API: {api.status_code}" if api.status_code >= 500 else "")
+    assert [w for w in wrong if w] == []
