@@ -64,7 +64,8 @@ class Index:
 
 def entries_of(data: Snapshot) -> Iterator[Entry]:
     """Give every name of every candidate: the curated actors of `KINDS` (name, official name,
-    aliases), then the imported inventories' entries (name and aliases)."""
+    aliases), then the imported inventories' entries (name and aliases) that no curated actor
+    stands for (an entry matched to one is screened as that actor)."""
     for kind in KINDS:
         for actor in data.actors_by_kind.get(kind, ()):
             names = [(actor.name, "name")]
@@ -75,6 +76,8 @@ def entries_of(data: Snapshot) -> Iterator[Entry]:
                 yield Entry(actor.id, actor.name, written, how, analyse(written), actor.country,
                             listed=False)  # fmt: skip
     for listing in data.listings.values():
+        if listing.actor is not None:
+            continue  # matched to a curated actor, which stands for it
         for written, how in [(listing.name, "name"), *((a, "alias") for a in listing.aliases)]:
             yield Entry(listing.id, listing.name, written, how, analyse(written), listing.country,
                         listed=True)  # fmt: skip
