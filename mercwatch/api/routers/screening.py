@@ -62,7 +62,11 @@ class ScreenIn(BaseModel):
 
 
 class ScreenParams(NoParams):
-    name: str = Field(min_length=1, max_length=MAX_NAME, description="the name to screen")
+    model_config = ConfigDict(regex_engine="python-re")  # look-aheads
+    name: str = Field(
+        min_length=1, max_length=MAX_NAME, pattern=NOT_FORMULA + r"\s*\S",
+        description="the name to screen (not starting like a formula: =, +, -, @)",
+    )  # fmt: skip
 
 
 class TieOut(Out):
