@@ -266,7 +266,7 @@ def build_tables(data: Snapshot, assessments: list[Assessment]) -> dict[str, Tab
                           ";".join(entry.websites), entry.actor, CANDIDATE,
                           listed_note(entry.inventory), pos)  # fmt: skip
         for i, tie in enumerate(entry.ties):
-            t["listed_ties"].add(f"{key}/{i}", key, tie.kind, tie.object, tie.confidence,
+            t["listed_ties"].add(f"{key}/{i}", key, tie.kind or None, tie.object, tie.confidence,
                                  tie.note, i)  # fmt: skip
     for x in assessments:
         t["assessments"].add(f"{x.actor}/{x.provision}", x.actor, x.provision,
