@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "search": "/search/?q=pegasus",
     "methodology": "/methodology/",
     "changes": "/changes/?since=2021-01-01",
+    "history of a record": "/history/measures/us-entity-list-2021-11/",
 }
 
 
