@@ -162,6 +162,35 @@ def python_drive(url: str, seconds: int, connections: int) -> tuple[float, float
     return len(every) / seconds, every[int(len(every) * 0.95)] * 1000, len(every)
 
 
+def served_env(work: Path, workers: int, **extra: str) -> dict[str, str]:
+    """Give the environment of a site served for a benchmark: production settings, a fresh
+    SQLite file in `work`, `workers` workers, loopback only, the API rate limit off (every
+    client shares one address); `extra` adds settings or overrides these."""
+    return {
+        **os.environ,
+        "MERCWATCH_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
+        "MERCWATCH_VAR_DIR": str(work),
+        "WEB_CONCURRENCY": str(workers),
+        "MERCWATCH_API_RATE_LIMIT": "0",
+        "ALLOWED_HOSTS": HOST,
+        **extra,
+    }
+
+
+def start_server(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `mercwatch serve` on a free loopback port; give the process and the port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mercwatch"), "serve", "--host", HOST, "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return server, port
+
+
 def prepare(
     args: argparse.Namespace, work: Path, env: dict[str, str]
 ) -> tuple[Path, dict[str, float]]:
@@ -184,13 +213,8 @@ def prepare(
 def serve(
     args: argparse.Namespace, export: Path, env: dict[str, str]
 ) -> tuple[list[subprocess.Popen[bytes]], int, int]:
-    api_port, ds_port = free_port(), free_port()
-    api = subprocess.Popen(
-        [str(BIN / "mercwatch"), "serve", "--host", HOST, "--port", str(api_port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    api, api_port = start_server(env)
+    ds_port = free_port()
     datasette = subprocess.Popen(
         [
             str(BIN / "gunicorn"), "-w", str(args.workers), "-k", "uvicorn.workers.UvicornWorker",
@@ -216,17 +240,7 @@ def main() -> None:
     parser.add_argument("--no-cache", action="store_true", help="turn the API's response cache off")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mw-api-bench-"))
-    env = {
-        **os.environ,
-        "MERCWATCH_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "MERCWATCH_VAR_DIR": str(work),
-        "WEB_CONCURRENCY": str(args.workers),
-        "MERCWATCH_API_RATE_LIMIT": "0",
-        "MERCWATCH_API_CACHE": "0" if args.no_cache else "256",
-        "ALLOWED_HOSTS": HOST,
-    }
+    env = served_env(work, args.workers, MERCWATCH_API_CACHE="0" if args.no_cache else "256")
     export, timings = prepare(args, work, env)
     servers, api_port, ds_port = serve(args, export, env)
     pairs = {

@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from api_bench import BIN, HOST, ROOT, free_port, run, wait_for
+from api_bench import BIN, HOST, ROOT, run, served_env, start_server, wait_for
 
 READERS = (
     "/",
@@ -170,19 +170,13 @@ def main() -> None:
     if wrk is None:
         raise SystemExit("wrk is needed (Debian's package wrk)")
     work = Path(tempfile.mkdtemp(prefix="mw-review-load-"))
-    env = {
-        **os.environ,
-        "MERCWATCH_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "MERCWATCH_VAR_DIR": str(work),
-        "WEB_CONCURRENCY": str(args.workers),
-        "MERCWATCH_API_RATE_LIMIT": "0",
-        "MERCWATCH_SEARCH_RATE_LIMIT": "0",
-        "MERCWATCH_SUBMISSION_RATE_LIMIT": "0",
-        "ALLOWED_HOSTS": HOST,
-        "MERCWATCH_NEW_PASSWORD": secrets.token_urlsafe(24),
-    }
+    env = served_env(
+        work,
+        args.workers,
+        MERCWATCH_SEARCH_RATE_LIMIT="0",
+        MERCWATCH_SUBMISSION_RATE_LIMIT="0",
+        MERCWATCH_NEW_PASSWORD=secrets.token_urlsafe(24),
+    )
     run([str(BIN / "mercwatch"), "migrate", "-v0"], env)
     run([str(BIN / "mercwatch"), "load", str(ROOT / "data")], env)
     run([str(BIN / "mercwatch"), "collectstatic", "--noinput", "-v0"], env)
@@ -190,11 +184,7 @@ def main() -> None:
         run([str(BIN / "mercwatch"), "createuser", user, "--role", role], env)
     submit_token = _token(env, "bench-contributor", "submit")
     review_token = _token(env, "bench-reviewer", "review")
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mercwatch"), "serve", "--host", HOST, "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server, port = start_server(env)
     script = work / "readers.lua"
     script.write_text(LUA % ", ".join(f'"{p}"' for p in READERS))
     stamp = secrets.token_hex(3)

@@ -23,9 +23,7 @@ import http.client
 import json
 import os
 import random
-import secrets
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,7 +31,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from api_bench import BIN, HOST, ROOT, free_port, run, wait_for
+from api_bench import BIN, HOST, ROOT, run, served_env, start_server, wait_for
 
 WORDS = ("NSO", "Pegasus", "spyware", "Intellexa", "Predator", "export", "sanction", "hack")
 
@@ -127,27 +125,11 @@ def main() -> None:
     if not 1 <= args.seconds <= 3600:
         raise SystemExit("--seconds: between 1 and 3600")
     work = Path(tempfile.mkdtemp(prefix="mw-soak-"))
-    env = {
-        **os.environ,
-        "MERCWATCH_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "DATABASE_URL": f"sqlite:///{work / 'db.sqlite3'}",
-        "MERCWATCH_VAR_DIR": str(work),
-        "WEB_CONCURRENCY": str(args.workers),
-        "MERCWATCH_API_RATE_LIMIT": "0",
-        "MERCWATCH_SEARCH_RATE_LIMIT": "0",
-        "ALLOWED_HOSTS": HOST,
-    }
+    env = served_env(work, args.workers, MERCWATCH_SEARCH_RATE_LIMIT="0")
     run([str(BIN / "mercwatch"), "migrate", "-v0"], env)
     run([str(BIN / "mercwatch"), "load", args.data], env)
     run([str(BIN / "mercwatch"), "collectstatic", "--noinput", "-v0"], env)
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mercwatch"), "serve", "--host", HOST, "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, port = start_server(env)
     try:
         wait_for(f"http://{HOST}:{port}/")
         before = workers(server.pid)
